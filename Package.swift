@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Modules and their one-way dependencies are described in ../shared/DESIGN.md.
+let package = Package(
+    name: "tenure",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tenure", targets: ["tenure"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.25.0"),
+    ],
+    targets: [
+        .target(
+            name: "TenureCore",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "Simulator",
+            dependencies: ["TenureCore"]
+        ),
+        .target(
+            name: "Warehouse",
+            dependencies: [
+                "TenureCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "tenure",
+            dependencies: [
+                "TenureCore",
+                "Simulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["Simulator", "TenureCore"]
+        ),
+        .testTarget(
+            name: "WarehouseTests",
+            dependencies: ["Warehouse", "TenureCore"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["tenure"]
+        ),
+    ]
+)
