@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.25.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         .target(
@@ -32,11 +34,29 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "Connectors",
+            dependencies: ["TenureCore"]
+        ),
+        .target(
+            name: "Ingestion",
+            dependencies: [
+                "TenureCore",
+                "Warehouse",
+                "Connectors",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "tenure",
             dependencies: [
                 "TenureCore",
                 "Simulator",
+                "Warehouse",
+                "Connectors",
+                "Ingestion",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,6 +68,10 @@ let package = Package(
         .testTarget(
             name: "WarehouseTests",
             dependencies: ["Warehouse", "TenureCore"]
+        ),
+        .testTarget(
+            name: "IngestionTests",
+            dependencies: ["Ingestion", "Connectors", "Warehouse", "Simulator", "TenureCore"]
         ),
         .testTarget(
             name: "CLITests",
