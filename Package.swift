@@ -30,6 +30,8 @@ let package = Package(
             dependencies: [
                 "TenureCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for bulk inserts that bind values without GRDB's per-row overhead.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -65,17 +67,23 @@ let package = Package(
             name: "SimulatorTests",
             dependencies: ["Simulator", "TenureCore"]
         ),
+        // Runs a test body against each engine (SQLite, and the PostgreSQL of scripts/postgres).
+        .target(
+            name: "WarehouseTestSupport",
+            dependencies: ["Warehouse", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/WarehouseTestSupport"
+        ),
         .testTarget(
             name: "WarehouseTests",
-            dependencies: ["Warehouse", "TenureCore"]
+            dependencies: ["Warehouse", "TenureCore", "WarehouseTestSupport"]
         ),
         .testTarget(
             name: "IngestionTests",
-            dependencies: ["Ingestion", "Connectors", "Warehouse", "Simulator", "TenureCore"]
+            dependencies: ["Ingestion", "Connectors", "Warehouse", "Simulator", "TenureCore", "WarehouseTestSupport"]
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["tenure"]
+            dependencies: ["tenure", "Warehouse", "WarehouseTestSupport"]
         ),
     ]
 )

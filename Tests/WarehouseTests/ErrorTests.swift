@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TenureCore
 import Warehouse
+import WarehouseTestSupport
 
 @Suite("Errors")
 struct ErrorTests {

@@ -1,6 +1,7 @@
 import Testing
 import TenureCore
 import Warehouse
+import WarehouseTestSupport
 
 @Suite("Placeholders")
 struct PlaceholderTests {

@@ -1,6 +1,7 @@
 import Testing
 import TenureCore
 import Warehouse
+import WarehouseTestSupport
 
 @Suite("Round trips")
 struct RoundTripTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Warehouse
+import WarehouseTestSupport
 
 @Suite("Locations")
 struct WarehouseLocationTests {

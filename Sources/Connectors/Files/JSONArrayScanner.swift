@@ -50,43 +50,53 @@ final class JSONArrayScanner {
         return nil
     }
 
+    /// How reading a value ended.
+    private enum Ending { case complete, lineBreakInString, endOfFile }
+
     /// Reads a JSON string's raw bytes after its opening quote, through the closing quote.
-    private func readString(into out: inout [UInt8]) -> Bool {
+    ///
+    /// A raw line break cannot occur inside a JSON string, so meeting one means the quotes are
+    /// unbalanced: reading stops there, letting the scanner resynchronise on the next line
+    /// instead of swallowing the rest of the file into one broken record.
+    private func readString(into out: inout [UInt8]) -> Ending {
         var escaped = false
         while let byte = nextByte() {
+            if byte == 0x0A { return .lineBreakInString }
             out.append(byte)
-            if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { return true }
+            if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { return .complete }
         }
-        return false
+        return .endOfFile
     }
 
-    /// Skips one value whose first byte was `first`, keeping its bytes in `out`.
-    private func readValue(first: UInt8, into out: inout [UInt8]) -> Bool {
+    /// Reads one value whose first byte was `first`, keeping its bytes in `out`.
+    private func readValue(first: UInt8, into out: inout [UInt8]) -> Ending {
         out.append(first)
         if first == 0x22 { return readString(into: &out) }
         guard first == 0x7B || first == 0x5B else {
             // A scalar: up to the next delimiter, which is left for the caller.
             while position < chunkLength || refill() {
                 let byte = chunk[position]
-                if byte == 0x2C || byte == 0x7D || byte == 0x5D || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { return true }
+                if byte == 0x2C || byte == 0x7D || byte == 0x5D || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { return .complete }
                 out.append(byte)
                 position += 1
             }
-            return true
+            return .complete
         }
         var depth = 1
         while let byte = nextByte() {
             out.append(byte)
             switch byte {
-            case 0x22: if !readString(into: &out) { return false }
+            case 0x22:
+                let ending = readString(into: &out)
+                if ending != .complete { return ending }
             case 0x7B, 0x5B: depth += 1
             case 0x7D, 0x5D:
                 depth -= 1
-                if depth == 0 { return true }
+                if depth == 0 { return .complete }
             default: break
             }
         }
-        return false
+        return .endOfFile
     }
 
     private func refill() -> Bool {
@@ -107,14 +117,14 @@ final class JSONArrayScanner {
             if byte == 0x2C { continue }
             guard byte == 0x22 else { break }
             var name: [UInt8] = []
-            guard readString(into: &name) else { break }
+            guard readString(into: &name) == .complete else { break }
             guard nextSignificantByte() == 0x3A, let valueStart = nextSignificantByte() else { break }
             if String(decoding: name.dropLast(), as: UTF8.self) == key {
                 guard valueStart == 0x5B else { throw ConnectorError("\(path): \"\(key)\" is not an array") }
                 return
             }
             var skipped: [UInt8] = []
-            guard readValue(first: valueStart, into: &skipped) else { break }
+            guard readValue(first: valueStart, into: &skipped) == .complete else { break }
         }
         throw ConnectorError("\(path) has no \"\(key)\" array of records")
     }
@@ -143,10 +153,12 @@ final class JSONArrayScanner {
         }
         var element: [UInt8] = []
         element.reserveCapacity(512)
-        if !readValue(first: first, into: &element) {
+        switch readValue(first: first, into: &element) {
+        case .complete: return (element, nil)
+        case .lineBreakInString: return (element, "malformed JSON: a line break inside a string (unbalanced quotes)")
+        case .endOfFile:
             finished = true
             return (element, "the file ends inside this record (truncated)")
         }
-        return (element, nil)
     }
 }

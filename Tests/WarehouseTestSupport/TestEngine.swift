@@ -3,25 +3,25 @@ import Logging
 import Testing
 import Warehouse
 
-/// The engines every warehouse test runs on, as the argument of a parameterised `@Test`.
+/// The engines every test that touches the warehouse runs on, as the argument of a parameterised `@Test`.
 ///
 /// SQLite runs in a fresh temporary folder. PostgreSQL needs a server: the URL in
 /// `TENURE_TEST_POSTGRES_URL` names a database the tests may create other databases from;
 /// each test gets its own database (dropped afterwards), so tests run in parallel safely.
 /// Without the variable the PostgreSQL variants fail, telling how to start one.
-enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
+public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
     case postgres
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
-    static let postgresURLVariable = "TENURE_TEST_POSTGRES_URL"
+    public static let postgresURLVariable = "TENURE_TEST_POSTGRES_URL"
 
     /// Tests log nothing; logging is not what they check.
-    static let logger = Logger(label: "tenure.warehouse.tests") { _ in SwiftLogNoOpLogHandler() }
+    public static let logger = Logger(label: "tenure.warehouse.tests") { _ in SwiftLogNoOpLogHandler() }
 
     /// The PostgreSQL URL the tests use, or a failed test explaining how to get one.
-    static func postgresURL() throws -> String {
+    public static func postgresURL() throws -> String {
         try #require(
             ProcessInfo.processInfo.environment[postgresURLVariable].flatMap { $0.isEmpty ? nil : $0 },
             """
@@ -30,8 +30,36 @@ enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
             """)
     }
 
+    /// Runs `body` with the location (a `sqlite:` folder or a `postgres://` URL) of a brand-new,
+    /// empty warehouse on this engine, for tests that hand it to another process; deletes it afterwards.
+    public func withWarehouseLocation(_ body: (String) async throws -> Void) async throws {
+        switch self {
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("tenure-warehouse-test-\(UUID().uuidString)", isDirectory: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try await body("sqlite:" + directory.path)
+        case .postgres:
+            let baseURL = try Self.postgresURL()
+            let admin = try await openWarehouse(baseURL, logger: Self.logger)
+            let database = "tenure_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            try await admin.execute("CREATE DATABASE \(SQLIdentifier.quoted(database))")
+            var components = try #require(URLComponents(string: baseURL))
+            components.path = "/" + database
+            do {
+                try await body(try #require(components.string))
+            } catch {
+                try? await admin.execute("DROP DATABASE IF EXISTS \(SQLIdentifier.quoted(database)) WITH (FORCE)")
+                try? await admin.close()
+                throw error
+            }
+            try await admin.execute("DROP DATABASE IF EXISTS \(SQLIdentifier.quoted(database)) WITH (FORCE)")
+            try await admin.close()
+        }
+    }
+
     /// Runs `body` against a brand-new, empty warehouse on this engine, then deletes it.
-    func withWarehouse(_ body: (any Warehouse) async throws -> Void) async throws {
+    public func withWarehouse(_ body: (any Warehouse) async throws -> Void) async throws {
         switch self {
         case .sqlite:
             let directory = FileManager.default.temporaryDirectory
@@ -73,11 +101,13 @@ enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
 }
 
 /// An error thrown on purpose by test bodies.
-struct IntentionalError: Error, Equatable {}
+public struct IntentionalError: Error, Equatable {
+    public init() {}
+}
 
 extension SQLExecutor {
     /// The single integer of a one-row, one-column query.
-    func scalarInt(_ sql: String, _ arguments: [SQLValue] = []) async throws -> Int? {
+    public func scalarInt(_ sql: String, _ arguments: [SQLValue] = []) async throws -> Int? {
         let rows = try await query(sql, arguments)
         guard rows.count == 1, let column = rows[0].columns.first else { return nil }
         return rows[0].int(column)
