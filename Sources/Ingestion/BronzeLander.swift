@@ -44,44 +44,23 @@ public struct BronzeLander: Sendable {
                                                      batchID: batchID, ingestedAt: startedAt) }
             try await main.open(transaction)
             try await child?.open(transaction)
-            var recordNumber = 0
-            var quarantined: [[SQLValue]] = []
-            for try await page in pages {
-                var rows: [ReadRecord] = []
-                var childRows: [ReadRecord] = []
-                for raw in page.records {
-                    recordNumber += 1
-                    do throws(RecordProblem) {
-                        let record = try reader.read(raw, header: page.header)
-                        if page.target == .child {
-                            childRows.append(record)
-                        } else {
-                            rows.append(record)
-                            childRows += record.children.map { ReadRecord(fields: $0) }
-                        }
-                    } catch {
-                        quarantined.append([.text(batchID), .text(entity.system.rawValue), .text(entity.name),
-                                            .text(page.target == .child ? (childTable?.name ?? table.name) : table.name),
-                                            .integer(Int64(recordNumber)), .text(error.reason), .blob(raw.payload),
-                                            .text(String(decoding: raw.payload, as: UTF8.self)), .text(startedAt)])
-                    }
-                }
+            // Reading the next page overlaps with writing this one: the two stages run on the two
+            // cores a landing has, instead of taking turns.
+            let parser = PageParser(pages: pages, reader: reader, entity: entity, batchID: batchID, startedAt: startedAt,
+                                    table: table.name, childTable: childTable?.name)
+            var next = Task { try await parser.next() }
+            while let page = try await next.value {
+                next = Task { try await parser.next() }
+                report.received += page.received
                 if page.target == .entity {
-                    report.received += page.records.count
-                    report.landed += try await main.write(rows, transaction)
+                    report.landed += try await main.write(page.rows, transaction)
+                    report.childrenLanded += try await child?.write(page.childRows, transaction) ?? 0
                 } else {
-                    report.received += page.records.count
-                    report.landed += try await (child?.write(childRows, transaction) ?? 0)
-                    childRows = []
+                    report.landed += try await child?.write(page.childRows, transaction) ?? 0
                 }
-                if !childRows.isEmpty { report.childrenLanded += try await child?.write(childRows, transaction) ?? 0 }
-                if quarantined.count >= 1_000 {
-                    try await transaction.bulkInsert(into: BronzeCatalog.quarantine, columns: Self.quarantineColumns, rows: quarantined)
-                    quarantined.removeAll()
+                if !page.quarantined.isEmpty {
+                    try await transaction.bulkInsert(into: BronzeCatalog.quarantine, columns: Self.quarantineColumns, rows: page.quarantined)
                 }
-            }
-            if !quarantined.isEmpty {
-                try await transaction.bulkInsert(into: BronzeCatalog.quarantine, columns: Self.quarantineColumns, rows: quarantined)
             }
             report.quarantined = try await Self.count(BronzeCatalog.quarantine, batchID: batchID, transaction)
             report.unchanged = report.received - report.landed - report.quarantined
@@ -154,6 +133,74 @@ public struct BronzeLander: Sendable {
     }
 }
 
+/// One page read and checked, ready to write.
+struct ParsedPage: Sendable {
+    var target: RecordPage.Target
+    var received: Int
+    var rows: [ReadRecord] = []
+    var childRows: [ReadRecord] = []
+    var quarantined: [[SQLValue]] = []
+}
+
+/// Reads raw pages into parsed ones; used by one task at a time, each awaiting the one before.
+final class PageParser: @unchecked Sendable {
+    private var iterator: RecordPages.Iterator
+    private var reader: RecordReader
+    private let entity: SourceEntity
+    private let batchID: String
+    private let startedAt: String
+    private let table: String
+    private let childTable: String?
+    private var recordNumber = 0
+    private var hashLayout: [String] = []
+    private var hashOrder: [Int] = []
+
+    init(pages: RecordPages, reader: RecordReader, entity: SourceEntity, batchID: String, startedAt: String, table: String, childTable: String?) {
+        iterator = pages.makeAsyncIterator()
+        self.reader = reader
+        self.entity = entity
+        self.batchID = batchID
+        self.startedAt = startedAt
+        self.table = table
+        self.childTable = childTable
+    }
+
+    func next() async throws -> ParsedPage? {
+        guard let page = try await iterator.next() else { return nil }
+        var parsed = ParsedPage(target: page.target, received: page.records.count)
+        parsed.rows.reserveCapacity(page.records.count)
+        for raw in page.records {
+            recordNumber += 1
+            do throws(RecordProblem) {
+                var record = try reader.read(raw, header: page.header)
+                record.hash = hash(record.fields)
+                if page.target == .child {
+                    parsed.childRows.append(record)
+                } else {
+                    parsed.rows.append(record)
+                    parsed.childRows += record.children.map { ReadRecord(fields: $0, hash: hash($0)) }
+                }
+            } catch {
+                parsed.quarantined.append([
+                    .text(batchID), .text(entity.system.rawValue), .text(entity.name),
+                    .text(page.target == .child ? (childTable ?? table) : table), .integer(Int64(recordNumber)), .text(error.reason),
+                    .blob(raw.payload), .text(String(decoding: raw.payload, as: UTF8.self)), .text(startedAt),
+                ])
+            }
+        }
+        return parsed
+    }
+
+    /// The record's content hash, sorting field names once per layout.
+    private func hash(_ fields: [(name: String, value: String?)]) -> String {
+        if fields.count != hashLayout.count || zip(fields, hashLayout).contains(where: { $0.name != $1 }) {
+            hashLayout = fields.map(\.name)
+            hashOrder = ContentHash.sortedOrder(hashLayout)
+        }
+        return ContentHash.of(fields, order: hashOrder)
+    }
+}
+
 /// Writes read records into one bronze table, growing its columns as new fields appear.
 struct TableWriter {
     let table: TableName
@@ -162,6 +209,7 @@ struct TableWriter {
     let batchID: String
     let ingestedAt: String
     private(set) var columns: [String] = []
+    private var positionByName: [String: Int] = [:]
     private(set) var seenFields = Set<String>()
     private var existedBefore = false
     private var addedColumns: [String] = []
@@ -183,43 +231,64 @@ struct TableWriter {
     /// Lands `records`; returns how many were new.
     mutating func write(_ records: [ReadRecord], _ sql: any WarehouseTransaction) async throws -> Int {
         guard !records.isEmpty else { return 0 }
-        var fieldOrder: [String] = []
-        var known = Set(columns.map { $0.lowercased() })
-        for record in records {
-            for field in record.fields where !seenFields.contains(field.name) {
-                seenFields.insert(field.name)
-                if !known.contains(field.name.lowercased()) {
-                    fieldOrder.append(field.name)
-                    known.insert(field.name.lowercased())
-                }
+        // Records of one entity nearly always list the same fields in the same order, so field
+        // names are looked up only when a record's layout differs from the one before it.
+        var newFields: [String] = []
+        var newKeys = Set<String>()
+        var previous: [String] = []
+        for record in records where !Self.sameLayout(record, previous) {
+            previous = record.fields.map(\.name)
+            for name in previous {
+                seenFields.insert(name)
+                let key = name.lowercased()
+                if positionByName[key] == nil, newKeys.insert(key).inserted { newFields.append(name) }
             }
         }
         if columns.isEmpty {
-            try await BronzeCatalog.createEntityTable(table, fields: fieldOrder, in: sql)
-            columns = BronzeCatalog.metadataColumns + fieldOrder
+            try await BronzeCatalog.createEntityTable(table, fields: newFields, in: sql)
+            columns = BronzeCatalog.metadataColumns + newFields
         } else {
-            for field in fieldOrder {
+            for field in newFields {
                 try await sql.addColumn(ColumnDefinition(field, .text), to: table)
                 columns.append(field)
                 addedColumns.append(field)
             }
         }
-        let positions = Dictionary(columns.enumerated().map { ($1.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, column) in columns.enumerated() where positionByName[column.lowercased()] == nil {
+            positionByName[column.lowercased()] = index
+        }
+
         var rows: [[SQLValue]] = []
         rows.reserveCapacity(records.count)
+        previous = []
+        var positions: [Int] = []
+        var hashOrder: [Int] = []
+        var keyIndex: Int? = nil
         for record in records {
+            if !Self.sameLayout(record, previous) {
+                previous = record.fields.map(\.name)
+                positions = previous.map { positionByName[$0.lowercased()] ?? 0 }
+                keyIndex = previous.firstIndex(of: keyField)
+                hashOrder = ContentHash.sortedOrder(previous)
+            }
             var row = [SQLValue](repeating: .null, count: columns.count)
             row[0] = .text(batchID)
             row[1] = .text(ingestedAt)
             row[2] = .text(system.rawValue)
-            row[3] = .text(ContentHash.of(record.fields))
-            row[4] = record.fields.first { $0.name == keyField }?.value.map(SQLValue.text) ?? .null
-            for (name, value) in record.fields {
-                if let position = positions[name.lowercased()], let value { row[position] = .text(value) }
+            row[3] = .text(record.hash.isEmpty ? ContentHash.of(record.fields, order: hashOrder) : record.hash)
+            if let keyIndex, let key = record.fields[keyIndex].value { row[4] = .text(key) }
+            for (offset, field) in record.fields.enumerated() {
+                if let value = field.value { row[positions[offset]] = .text(value) }
             }
             rows.append(row)
         }
         return try await sql.bulkInsert(into: table, columns: columns, rows: rows, skippingDuplicatesOf: "_record_hash")
+    }
+
+    private static func sameLayout(_ record: ReadRecord, _ names: [String]) -> Bool {
+        guard record.fields.count == names.count else { return false }
+        for (field, name) in zip(record.fields, names) where field.name != name { return false }
+        return true
     }
 
     /// Columns added by this batch, and fields the previous batch of the table had but this one lacks.
@@ -243,22 +312,32 @@ struct TableWriter {
 enum ContentHash {
     /// Hex of the first 16 bytes of SHA-256 over the fields sorted by name.
     static func of(_ fields: [(name: String, value: String?)]) -> String {
+        of(fields, order: sortedOrder(fields.map(\.name)))
+    }
+
+    /// The positions of `names` in name order, computed once per record layout.
+    static func sortedOrder(_ names: [String]) -> [Int] {
+        names.indices.sorted { names[$0] < names[$1] }
+    }
+
+    /// The hash of `fields` taken in `order` (from ``sortedOrder(_:)`` of their names).
+    static func of(_ fields: [(name: String, value: String?)], order: [Int]) -> String {
         var hasher = SHA256()
-        for (name, value) in fields.sorted(by: { $0.name < $1.name }) {
-            hasher.update(data: Array(name.utf8))
-            if let value {
+        for index in order {
+            var name = fields[index].name
+            name.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            if var value = fields[index].value {
                 hasher.update(data: [0x1F])
-                hasher.update(data: Array(value.utf8))
+                value.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             } else {
                 hasher.update(data: [0x00])
             }
             hasher.update(data: [0x1E])
         }
-        let digest = Array(hasher.finalize())
         let hex = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(32)
-        for byte in digest.prefix(16) {
+        for byte in hasher.finalize().prefix(16) {
             out.append(hex[Int(byte >> 4)])
             out.append(hex[Int(byte & 0xF)])
         }

@@ -8,6 +8,8 @@ struct ReadRecord {
     var fields: [(name: String, value: String?)]
     /// Child rows carried in a field (an ERPNext invoice's `items`), read the same way.
     var children: [[(name: String, value: String?)]] = []
+    /// The content hash (see ``ContentHash``), computed while reading.
+    var hash = ""
 }
 
 /// Why a record cannot be landed; it goes to quarantine with this reason.
@@ -18,6 +20,10 @@ struct RecordProblem: Error {
 /// Reads raw records into fields, checking everything that would stop them from landing: invalid
 /// UTF-8, malformed JSON, a wrong shape, over-long fields and field names bronze cannot hold.
 struct RecordReader {
+    /// The field names of the last record whose names passed the checks: records of one entity
+    /// repeat the same layout, so names are checked once per layout, not once per record.
+    private var checkedNames: [String] = []
+
     /// The longest field value accepted, in bytes.
     let maximumFieldBytes: Int
     /// The longest field name accepted, in bytes (PostgreSQL truncates identifiers past 63).
@@ -25,8 +31,14 @@ struct RecordReader {
     /// The field holding child rows, if the entity has them.
     let childField: String?
 
+    /// A reader with these limits.
+    init(maximumFieldBytes: Int, childField: String?) {
+        self.maximumFieldBytes = maximumFieldBytes
+        self.childField = childField
+    }
+
     /// Reads one raw record under `header` (for sheet and CSV rows).
-    func read(_ record: RawRecord, header: [String]) throws(RecordProblem) -> ReadRecord {
+    mutating func read(_ record: RawRecord, header: [String]) throws(RecordProblem) -> ReadRecord {
         if let defect = record.defect { throw RecordProblem(reason: defect) }
         guard String(validating: record.payload, as: UTF8.self) != nil else {
             throw RecordProblem(reason: "invalid UTF-8")
@@ -63,19 +75,24 @@ struct RecordReader {
         return result
     }
 
-    private func check(_ fields: [(name: String, value: String?)]) throws(RecordProblem) {
-        var seen = Set<String>()
+    private mutating func check(_ fields: [(name: String, value: String?)]) throws(RecordProblem) {
         for (name, value) in fields {
+            if let value, value.utf8.count > maximumFieldBytes {
+                throw RecordProblem(reason: "field '\(name)' is \(value.utf8.count) bytes, over the \(maximumFieldBytes)-byte limit")
+            }
+        }
+        if fields.count == checkedNames.count && zip(fields, checkedNames).allSatisfy({ $0.name == $1 }) { return }
+        var seen = Set<String>()
+        for (name, _) in fields {
             guard !name.isEmpty else { throw RecordProblem(reason: "a field has an empty name") }
             guard name.utf8.count <= maximumNameBytes else { throw RecordProblem(reason: "field name '\(name.prefix(40))…' is longer than \(maximumNameBytes) bytes") }
             guard !name.hasPrefix("_") || name == SourceEntityField.sheetRow else {
                 throw RecordProblem(reason: "field '\(name)' collides with Tenure's metadata columns (names starting with _)")
             }
+            // Case-insensitively: SQLite's column names are.
             guard seen.insert(name.lowercased()).inserted else { throw RecordProblem(reason: "field '\(name)' appears twice") }
-            if let value, value.utf8.count > maximumFieldBytes {
-                throw RecordProblem(reason: "field '\(name)' is \(value.utf8.count) bytes, over the \(maximumFieldBytes)-byte limit")
-            }
         }
+        checkedNames = fields.map(\.name)
     }
 }
 

@@ -60,10 +60,29 @@ final class JSONArrayScanner {
     /// instead of swallowing the rest of the file into one broken record.
     private func readString(into out: inout [UInt8]) -> Ending {
         var escaped = false
-        while let byte = nextByte() {
+        while position < chunkLength || refill() {
+            // Copy the run of ordinary bytes up to the next quote, backslash or line break at once.
+            var end = position
+            while end < chunkLength {
+                let byte = chunk[end]
+                if byte == 0x22 || byte == 0x5C || byte == 0x0A { break }
+                end += 1
+            }
+            if escaped && end > position { escaped = false }
+            out.append(contentsOf: chunk[position..<end])
+            position = end
+            guard position < chunkLength else { continue }
+            let byte = chunk[position]
+            position += 1
             if byte == 0x0A { return .lineBreakInString }
             out.append(byte)
-            if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { return .complete }
+            if escaped {
+                escaped = false
+            } else if byte == 0x5C {
+                escaped = true
+            } else if byte == 0x22 {
+                return .complete
+            }
         }
         return .endOfFile
     }
