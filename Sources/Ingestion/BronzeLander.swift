@@ -115,10 +115,10 @@ public struct BronzeLander: Sendable {
         }
     }
 
-    /// A batch id that sorts by time: `20261127T091500Z-erp_customers-3f2a9c`.
+    /// A batch id that sorts by time, to the millisecond: `20261127T091500123Z-erp_customers-3f2a9c`.
     static func batchID(for entity: SourceEntity, at date: Date) -> String {
-        let stamp = timestamp(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-        return "\(stamp.prefix(15))Z-\(entity.bronzeTable)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        let stamp = timestamp(date).filter { $0.isNumber || $0 == "T" }
+        return "\(stamp.prefix(18))Z-\(entity.bronzeTable)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
     }
 
     /// UTC ISO 8601 with milliseconds, the text form of every Tenure timestamp.
@@ -226,6 +226,9 @@ struct TableWriter {
     mutating func open(_ sql: any SQLExecutor) async throws {
         existedBefore = try await sql.tableExists(table)
         if existedBefore { columns = try await sql.columns(of: table) }
+        for (index, column) in columns.enumerated() where positionByName[column.lowercased()] == nil {
+            positionByName[column.lowercased()] = index
+        }
     }
 
     /// Lands `records`; returns how many were new.
