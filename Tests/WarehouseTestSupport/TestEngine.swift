@@ -60,31 +60,8 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConverti
 
     /// Runs `body` against a brand-new, empty warehouse on this engine, then deletes it.
     public func withWarehouse(_ body: (any Warehouse) async throws -> Void) async throws {
-        switch self {
-        case .sqlite:
-            let directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("tenure-warehouse-test-\(UUID().uuidString)", isDirectory: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let warehouse = try await openWarehouse(.sqlite(directory: directory), logger: Self.logger)
-            try await Self.run(body, on: warehouse)
-
-        case .postgres:
-            let baseURL = try Self.postgresURL()
-            let admin = try await openWarehouse(baseURL, logger: Self.logger)
-            let database = "tenure_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-            do {
-                try await admin.execute("CREATE DATABASE \(SQLIdentifier.quoted(database))")
-                var components = try #require(URLComponents(string: baseURL))
-                components.path = "/" + database
-                let warehouse = try await openWarehouse(try #require(components.string), logger: Self.logger)
-                try await Self.run(body, on: warehouse)
-            } catch {
-                try? await admin.execute("DROP DATABASE IF EXISTS \(SQLIdentifier.quoted(database)) WITH (FORCE)")
-                try? await admin.close()
-                throw error
-            }
-            try await admin.execute("DROP DATABASE IF EXISTS \(SQLIdentifier.quoted(database)) WITH (FORCE)")
-            try await admin.close()
+        try await withWarehouseLocation { location in
+            try await Self.run(body, on: try await openWarehouse(location, logger: Self.logger))
         }
     }
 
