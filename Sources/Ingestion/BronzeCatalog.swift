@@ -42,7 +42,8 @@ enum BronzeCatalog {
             + fields.map { ColumnDefinition($0, .text) }
         try await sql.createTable(table, columns: columns, ifNotExists: true)
         // Identical content is recognised by its hash: a record landed twice is stored once.
+        // The only index: every other one would slow the landing of millions of rows, and
+        // readers scan whole tables (latest version per key) rather than look records up.
         try await sql.createIndex("ux_\(table.name)_hash", on: table, columns: ["_record_hash"], unique: true)
-        try await sql.createIndex("ix_\(table.name)_key", on: table, columns: ["_source_key"], unique: false)
     }
 }

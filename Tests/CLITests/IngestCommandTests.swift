@@ -37,26 +37,29 @@ struct IngestCommandTests {
         try await engine.withWarehouseLocation { location in
             let process = Process()
             process.executableURL = CommandLineTests.binary
-            process.arguments = ["ingest", "--from", bank.path, "--warehouse", location]
+            process.arguments = ["ingest", "--verbose", "--from", bank.path, "--warehouse", location]
+            let log = Pipe()
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardError = log
             try process.run()
 
-            // Wait until a few batches have committed, then kill the process without warning.
-            let observer = try await openWarehouse(location, logger: TestEngine.logger)
-            var committed = 0
-            for _ in 0..<600 where committed < 4 {
-                try await Task.sleep(for: .milliseconds(50))
-                committed = (try? await observer.scalarInt("SELECT COUNT(*) FROM bronze._batches")) ?? 0
+            // The log says when each batch commits. After the eighth (app sessions) the process is
+            // inside the longest batch, the app events: kill it there, without warning.
+            var output = ""
+            while output.components(separatedBy: "landed batch").count - 1 < 8 {
+                let data = log.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                output += String(decoding: data, as: UTF8.self)
             }
             #expect(process.isRunning, "the ingestion must still be running when it is killed")
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
+            let observer = try await openWarehouse(location, logger: TestEngine.logger)
 
             // No partial batch: every row belongs to a batch in the ledger, with the ledger's count.
             let batches = try await observer.query("SELECT batch_id, bronze_table, rows_landed, child_rows_landed FROM bronze._batches")
-            #expect(batches.count >= 4 && batches.count < 12)
+            #expect(batches.count >= 8 && batches.count < 12, "\(batches.count) batches committed before the kill")
             for table in expected.keys where try await observer.tableExists(TableName(.bronze, table)) {
                 let rows = try await observer.scalarInt("SELECT COUNT(*) FROM \(TableName(.bronze, table).sql)") ?? -1
                 let ledger = batches.filter { $0.string("bronze_table") == table || ($0.string("bronze_table") == "erp_sales_invoices" && table == "erp_sales_invoice_items") }
