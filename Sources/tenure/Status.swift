@@ -18,13 +18,13 @@ struct Status: AsyncParsableCommand {
         let status = try await BronzeStatus.read(from: warehouse)
         try await warehouse.close()
         print("warehouse: \(configuration.resolvedWarehouseURL.hasPrefix("postgres") ? "PostgreSQL" : configuration.resolvedWarehouseURL)")
-        print("source      table                        rows  last batch                                   age  quarantined  schema changes")
+        print("source      table                        rows  last batch                                           age  quarantined  schema changes")
         let now = Date()
         for table in status.tables {
             let age = table.lastBatchAt.flatMap { try? Date($0, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)) }
                 .map { Self.age(now.timeIntervalSince($0)) } ?? "never"
             let changes = table.schemaChanges.map { "\($0.kind == .added ? "+" : "-")\($0.column)" }.joined(separator: " ")
-            print(pad(table.system.rawValue, 11), pad(table.table, 24), lpad(table.rows, 9), " ", pad(table.lastBatch ?? "-", 42),
+            print(pad(table.system.rawValue, 11), pad(table.table, 24), lpad(table.rows, 9), " ", pad(table.lastBatch ?? "-", 52),
                   pad(age, 6), lpad(table.quarantined, 11), " ", changes)
         }
     }

@@ -30,7 +30,7 @@ final class SQLiteTransaction: WarehouseTransaction {
         guard !rows.isEmpty else { return }
         let sql = SQLiteStatements.insertSQL(into: table, columns: columns)
         let started = ContinuousClock.now
-        try await warehouse.write(sql) { db in
+        _ = try await warehouse.write(sql) { db in
             try SQLiteStatements.bulkInsert(db, sql: sql, columnCount: columns.count, rows: rows)
         }
         let seconds = (ContinuousClock.now - started).seconds
