@@ -60,9 +60,9 @@ public struct BronzeLander: Sendable {
                 }
                 if !page.quarantined.isEmpty {
                     try await transaction.bulkInsert(into: BronzeCatalog.quarantine, columns: Self.quarantineColumns, rows: page.quarantined)
+                    report.quarantined += page.quarantined.count
                 }
             }
-            report.quarantined = try await Self.count(BronzeCatalog.quarantine, batchID: batchID, transaction)
             report.unchanged = report.received - report.landed - report.quarantined
             report.schemaChanges = try await main.schemaChanges(transaction) + (child?.schemaChanges(transaction) ?? [])
             let fields = main.seenFields.sorted()
@@ -85,10 +85,6 @@ public struct BronzeLander: Sendable {
 
     static let quarantineColumns = ["batch_id", "source_system", "entity", "bronze_table", "record_number", "reason",
                                     "raw_payload", "payload_text", "quarantined_at"]
-
-    private static func count(_ table: TableName, batchID: String, _ sql: any SQLExecutor) async throws -> Int {
-        try await sql.query("SELECT COUNT(*) AS n FROM \(table.sql) WHERE batch_id = ?", [.text(batchID)]).first?.int("n") ?? 0
-    }
 
     /// Copies schema changes from the batch ledger into `ops.schema_changes`.
     ///

@@ -62,16 +62,7 @@ struct JSONFieldParser {
     mutating func parseArrayOfObjects() throws(RecordProblem) -> [[(name: String, value: String?)]] {
         try expect(0x5B, "[")
         var rows: [[(name: String, value: String?)]] = []
-        skipSpace()
-        if index < bytes.count, bytes[index] == 0x5D { index += 1; try expectEnd(); return rows }
-        while true {
-            rows.append(try objectFields())
-            skipSpace()
-            guard index < bytes.count else { throw problem("unterminated array") }
-            if bytes[index] == 0x2C { index += 1; continue }
-            if bytes[index] == 0x5D { index += 1; break }
-            throw problem("expected , or ]")
-        }
+        try elements { (parser: inout JSONFieldParser) throws(RecordProblem) in rows.append(try parser.objectFields()) }
         try expectEnd()
         return rows
     }
@@ -82,22 +73,32 @@ struct JSONFieldParser {
         guard index < bytes.count, bytes[index] == 0x5B else { throw RecordProblem(reason: "wrong shape: a sheet row must be a JSON array") }
         index += 1
         var cells: [String] = []
-        skipSpace()
-        if index < bytes.count, bytes[index] == 0x5D { index += 1; try expectEnd(); return cells }
-        while true {
-            skipSpace()
-            guard index < bytes.count, bytes[index] != 0x7B, bytes[index] != 0x5B else {
+        try elements { (parser: inout JSONFieldParser) throws(RecordProblem) in
+            parser.skipSpace()
+            guard parser.index < parser.bytes.count, parser.bytes[parser.index] != 0x7B, parser.bytes[parser.index] != 0x5B else {
                 throw RecordProblem(reason: "wrong shape: a sheet cell must be a string")
             }
-            cells.append(try valueText() ?? "")
-            skipSpace()
-            guard index < bytes.count else { throw problem("unterminated array") }
-            if bytes[index] == 0x2C { index += 1; continue }
-            if bytes[index] == 0x5D { index += 1; break }
-            throw problem("expected , or ]")
+            cells.append(try parser.valueText() ?? "")
         }
         try expectEnd()
         return cells
+    }
+
+    /// Reads an array's elements with `element`, after its opening bracket, through its closing one.
+    private mutating func elements(_ element: (inout JSONFieldParser) throws(RecordProblem) -> Void) throws(RecordProblem) {
+        skipSpace()
+        if index < bytes.count, bytes[index] == 0x5D {
+            index += 1
+            return
+        }
+        while true {
+            try element(&self)
+            skipSpace()
+            guard index < bytes.count else { throw problem("unterminated array") }
+            if bytes[index] == 0x2C { index += 1; continue }
+            if bytes[index] == 0x5D { index += 1; return }
+            throw problem("expected , or ]")
+        }
     }
 
     /// A value as text: strings unescaped, null as nil, other scalars and nested values verbatim.
@@ -146,16 +147,7 @@ struct JSONFieldParser {
             return
         }
         index += 1
-        skipSpace()
-        if index < bytes.count, bytes[index] == 0x5D { index += 1; return }
-        while true {
-            _ = try valueText()
-            skipSpace()
-            guard index < bytes.count else { throw problem("unterminated array") }
-            if bytes[index] == 0x2C { index += 1; continue }
-            if bytes[index] == 0x5D { index += 1; return }
-            throw problem("expected , or ]")
-        }
+        try elements { (parser: inout JSONFieldParser) throws(RecordProblem) in _ = try parser.valueText() }
     }
 
     /// A string value, unescaped; the index is on its opening quote.
