@@ -28,13 +28,9 @@ final class PostgresTransaction: WarehouseTransaction {
     func bulkInsert(into table: TableName, columns: [String], rows: [[SQLValue]]) async throws {
         try await state.ensureOpen()
         guard !rows.isEmpty else { return }
-        let started = ContinuousClock.now
-        try await PostgresStatements.copy(connection, into: table, columns: columns, rows: rows, logger: logger)
-        let seconds = (ContinuousClock.now - started).seconds
-        logger.debug("bulk insert", metadata: [
-            "table": "\(table)", "rows": "\(rows.count)",
-            "rows_per_second": "\(seconds > 0 ? Int(Double(rows.count) / seconds) : 0)",
-        ])
+        try await logger.timingBulkInsert(into: table, rowCount: rows.count) {
+            try await PostgresStatements.copy(connection, into: table, columns: columns, rows: rows, logger: logger)
+        }
     }
 }
 
@@ -51,7 +47,8 @@ extension PostgresTransaction {
         try await PostgresStatements.copy(connection, into: stage, columns: columns, rows: rows, logger: logger)
         let inserted = try await query("""
             WITH inserted AS (
-              INSERT INTO \(table.sql) (\(names)) SELECT \(names) FROM \(stage.sql) ON CONFLICT DO NOTHING RETURNING 1
+              INSERT INTO \(table.sql) (\(names)) SELECT \(names) FROM \(stage.sql)
+              ON CONFLICT (\(SQLIdentifier.quoted(uniqueColumn))) DO NOTHING RETURNING 1
             ) SELECT COUNT(*) AS n FROM inserted
             """, [])
         try await execute("DROP TABLE \(stage.sql)", [])

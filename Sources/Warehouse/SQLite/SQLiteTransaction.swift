@@ -29,15 +29,11 @@ final class SQLiteTransaction: WarehouseTransaction {
         try await state.ensureOpen()
         guard !rows.isEmpty else { return }
         let sql = SQLiteStatements.insertSQL(into: table, columns: columns)
-        let started = ContinuousClock.now
-        _ = try await warehouse.write(sql) { db in
-            try SQLiteStatements.bulkInsert(db, sql: sql, columnCount: columns.count, rows: rows)
+        _ = try await warehouse.logger.timingBulkInsert(into: table, rowCount: rows.count) {
+            try await warehouse.write(sql) { db in
+                try SQLiteStatements.bulkInsert(db, sql: sql, columnCount: columns.count, rows: rows)
+            }
         }
-        let seconds = (ContinuousClock.now - started).seconds
-        warehouse.logger.debug("bulk insert", metadata: [
-            "table": "\(table)", "rows": "\(rows.count)",
-            "rows_per_second": "\(seconds > 0 ? Int(Double(rows.count) / seconds) : 0)",
-        ])
     }
 }
 
@@ -45,7 +41,7 @@ extension SQLiteTransaction {
     func bulkInsert(into table: TableName, columns: [String], rows: [[SQLValue]], skippingDuplicatesOf uniqueColumn: String) async throws -> Int {
         try await state.ensureOpen()
         guard !rows.isEmpty else { return 0 }
-        let sql = SQLiteStatements.insertSQL(into: table, columns: columns) + " ON CONFLICT DO NOTHING"
+        let sql = SQLiteStatements.insertSQL(into: table, columns: columns) + " ON CONFLICT (\(SQLIdentifier.quoted(uniqueColumn))) DO NOTHING"
         return try await warehouse.write(sql) { db in
             try SQLiteStatements.bulkInsert(db, sql: sql, columnCount: columns.count, rows: rows)
         }
