@@ -50,6 +50,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "Transform",
+            dependencies: [
+                "TenureCore",
+                "Warehouse",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "tenure",
             dependencies: [
@@ -58,6 +67,7 @@ let package = Package(
                 "Warehouse",
                 "Connectors",
                 "Ingestion",
+                "Transform",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -80,6 +90,10 @@ let package = Package(
         .testTarget(
             name: "IngestionTests",
             dependencies: ["Ingestion", "Connectors", "Warehouse", "Simulator", "TenureCore", "WarehouseTestSupport"]
+        ),
+        .testTarget(
+            name: "TransformTests",
+            dependencies: ["Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion", "Connectors", "WarehouseTestSupport"]
         ),
         .testTarget(
             name: "CLITests",

@@ -1,4 +1,5 @@
 import Connectors
+import TenureCore
 
 /// A record read from its raw bytes: its fields as text, exactly as the source sent them.
 struct ReadRecord {

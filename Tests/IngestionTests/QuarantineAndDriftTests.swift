@@ -134,29 +134,3 @@ struct QuarantineAndDriftTests {
         }
     }
 }
-
-/// Reading bronze's history as of a batch or a time.
-@Suite("Bronze history")
-struct BronzeHistoryTests {
-    @Test(arguments: TestEngine.allCases)
-    func theLatestVersionAsOfABatchOrATime(engine: TestEngine) async throws {
-        let first = try QuarantineAndDriftTests.export(#"{"data": [{"name": "C1", "customer_name": "Ann"}, {"name": "C2", "customer_name": "Bo"}]}"#)
-        let second = try QuarantineAndDriftTests.export(#"{"data": [{"name": "C1", "customer_name": "Ann Lee"}, {"name": "C3", "customer_name": "Cy"}]}"#)
-        defer { for folder in [first, second] { try? FileManager.default.removeItem(at: folder) } }
-        try await engine.withWarehouse { warehouse in
-            let one = try await QuarantineAndDriftTests.land(first, into: warehouse)
-            try await Task.sleep(for: .milliseconds(20))
-            _ = try await QuarantineAndDriftTests.land(second, into: warehouse)
-            let table = TableName(.bronze, "erp_customers")
-            func names(_ cutoff: BronzeHistory.Cutoff) async throws -> [String] {
-                let (sql, arguments) = BronzeHistory.latestVersions(of: table, asOf: cutoff)
-                return try await warehouse.query(sql + " ORDER BY name", arguments).map { "\($0.string("name") ?? ""):\($0.string("customer_name") ?? "")" }
-            }
-            #expect(try await names(.latest) == ["C1:Ann Lee", "C2:Bo", "C3:Cy"])
-            #expect(try await names(.batch(one.batchID)) == ["C1:Ann", "C2:Bo"])
-            #expect(try await names(BronzeHistory.Cutoff(parsing: one.batchID)) == ["C1:Ann", "C2:Bo"])
-            #expect(try await names(.time("2000-01-01")) == [])
-            #expect(try await names(.time("2999-12-31")) == ["C1:Ann Lee", "C2:Bo", "C3:Cy"])
-        }
-    }
-}
