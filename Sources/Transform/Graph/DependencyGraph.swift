@@ -8,15 +8,15 @@ struct DependencyGraph {
     /// gold and then by name, so the order is the same on every run.
     func topologicalOrder() throws(TransformError) -> [String] {
         var waitingOn: [String: Set<String>] = [:]
-        var readers: [String: [String]] = [:]
+        var readers: [String: Set<String>] = [:]
         for model in models.values {
-            for dependency in model.dependencies + model.tests.flatMap(\.otherModels) {
+            for dependency in Set(model.dependencies + model.tests.flatMap(\.otherModels)) {
                 guard models[dependency] != nil else {
                     throw TransformError(.graph, "unknown model '\(dependency)' in ref('\(dependency)')", at: model.file)
                 }
                 guard dependency != model.name else { continue }
                 waitingOn[model.name, default: []].insert(dependency)
-                readers[dependency, default: []].append(model.name)
+                readers[dependency, default: []].insert(model.name)
             }
         }
         func rank(_ name: String) -> (Int, String) { (models[name]?.layer.buildRank ?? 0, name) }
@@ -25,7 +25,7 @@ struct DependencyGraph {
         while !ready.isEmpty {
             let next = ready.removeFirst()
             order.append(next)
-            for reader in readers[next] ?? [] {
+            for reader in (readers[next] ?? []).sorted() {
                 waitingOn[reader]?.remove(next)
                 if waitingOn[reader]?.isEmpty == true {
                     let position = ready.firstIndex { rank(reader) < rank($0) } ?? ready.endIndex
