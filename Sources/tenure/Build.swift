@@ -92,7 +92,8 @@ enum BuildOutput {
         let name = "\(outcome.model.layer.rawValue).\(outcome.model.name)"
         let kind = outcome.incremental ? "incremental +" : outcome.model.materialization.rawValue
         let tests = outcome.tests.isEmpty ? "" : "  \(outcome.tests.filter { $0.status == .pass }.count)/\(outcome.tests.count) tests"
-        return lpad(index, 4) + "/\(total) " + pad(name + " ", 38).replacingOccurrences(of: "  ", with: " .") + " " + pad(kind, 13)
+        let leader = name.count < 38 ? " " + String(repeating: ".", count: 38 - name.count) : ""
+        return lpad(index, 4) + "/\(total) " + name + leader + " " + pad(kind, 13)
             + lpad(outcome.rows, 10) + " rows" + String(format: "%8.2f s  ", outcome.seconds) + pad(status, 5) + tests
     }
 

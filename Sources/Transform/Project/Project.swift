@@ -24,7 +24,7 @@ public struct Project: Sendable {
     /// Reads and checks the project in `directory`; `swiftModels` are the models whose logic is
     /// Swift, each declared in YAML with `materialized: swift`.
     public static func load(from directory: URL, swiftModels: [any SwiftModel] = []) throws(TransformError) -> Project {
-        let modelsFolder = directory.appendingPathComponent("models", isDirectory: true)
+        let modelsFolder = directory.appendingPathComponent("models", isDirectory: true).resolvingSymlinksInPath()
         guard FileManager.default.fileExists(atPath: modelsFolder.path) else {
             throw TransformError(.project, "no models/ folder in \(directory.path)")
         }
@@ -125,13 +125,20 @@ public struct Project: Sendable {
         for node in entry.tests {
             model.tests.append(try DataTest.parse(node, model: entry.name, column: nil, properties: file))
         }
+        // Two tests of the same kind on the same column (two expressions, say) get numbered names.
+        var seen: [String: Int] = [:]
+        model.tests = model.tests.map { test in
+            seen[test.name, default: 0] += 1
+            guard let count = seen[test.name], count > 1 else { return test }
+            return DataTest(name: "\(test.name)_\(count)", model: test.model, column: test.column, kind: test.kind, severity: test.severity, file: test.file)
+        }
         models[entry.name] = model
     }
 
     /// Each `tests/*.sql` file becomes a test of the last model (in build order) it reads, so it
     /// runs against that model's new table before the table is swapped in.
     private static func attachSingularTests(in directory: URL, to models: inout [String: Model]) throws(TransformError) {
-        let folder = directory.appendingPathComponent("tests", isDirectory: true)
+        let folder = directory.appendingPathComponent("tests", isDirectory: true).resolvingSymlinksInPath()
         guard FileManager.default.fileExists(atPath: folder.path) else { return }
         let provisional = try DependencyGraph(models: models).topologicalOrder()
         for file in try contents(of: folder, relativeTo: directory) where file.pathExtension == "sql" {
