@@ -74,6 +74,10 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "TenureCoreTests",
+            dependencies: ["TenureCore"]
+        ),
+        .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "TenureCore"]
         ),

@@ -33,9 +33,10 @@ extension SQLExecutor {
 }
 
 extension Warehouse {
-    /// Replaces `target` with the table `staging` (same schema) in one transaction, then indexes
-    /// it: readers see the old table until the commit and the new one, complete, after it.
-    public func swapIn(_ staging: TableName, as target: TableName, indexes: [[String]]) async throws {
+    /// Replaces `target` with the table `staging` (same schema) in one transaction: readers see
+    /// the old table until the commit and the new one, complete, after it. The staging table's
+    /// indexes come with it, so they are best built (with names of their own) before the swap.
+    public func swapIn(_ staging: TableName, as target: TableName) async throws {
         try await transaction { transaction in
             if transaction.engine == .sqlite {
                 // Since SQLite 3.26 a rename re-checks every view in the schema, and fails while a
@@ -46,9 +47,6 @@ extension Warehouse {
             try await transaction.execute("ALTER TABLE \(staging.sql) RENAME TO \(SQLIdentifier.quoted(target.name))")
             if transaction.engine == .sqlite {
                 try await transaction.execute("PRAGMA legacy_alter_table = OFF")
-            }
-            for columns in indexes where !columns.isEmpty {
-                try await transaction.createIndex("ix_\(target.name)_\(columns.joined(separator: "_"))", on: target, columns: columns)
             }
         }
     }

@@ -29,18 +29,19 @@ struct Build: AsyncParsableCommand {
         let configuration = try options.configuration()
         let logger = options.logger("tenure.build")
         let project = try TransformProject.load(configuration)
+        let total = try selection.selection.models(in: project).count
         let warehouse = try await options.openConfiguredWarehouse(configuration, logger: logger)
         let runner = ProjectRunner(project: project, warehouse: warehouse, swiftModels: TransformProject.swiftModels, logger: logger)
         let started = ContinuousClock.now
         let report: BuildReport
         do {
-            let total = try selection.selection.models(in: project).count
             let counter = Counter()
             report = try await runner.build(selection.selection, runDate: runDate, fullRefresh: fullRefresh) { outcome in
                 let index = counter.next()
                 print(BuildOutput.line(outcome, index: index, of: total))
                 for test in outcome.tests where test.status != .pass { print(BuildOutput.testLine(test)) }
                 if let message = outcome.message { print("        \(message)") }
+                fflush(nil) // each model's line appears as it finishes, also when piped to a log
             }
         } catch {
             try? await warehouse.close()

@@ -24,6 +24,7 @@ struct DataTests: AsyncParsableCommand {
         let configuration = try options.configuration()
         let logger = options.logger("tenure.test")
         let project = try TransformProject.load(configuration)
+        _ = try selection.selection.models(in: project)
         let warehouse = try await options.openConfiguredWarehouse(configuration, logger: logger)
         let runner = ProjectRunner(project: project, warehouse: warehouse, swiftModels: TransformProject.swiftModels, logger: logger)
         let result: (runID: String, runDate: String, outcomes: [TestOutcome])
@@ -31,6 +32,7 @@ struct DataTests: AsyncParsableCommand {
             result = try await runner.test(selection.selection, runDate: runDate) { outcome in
                 print(pad(outcome.status.rawValue.uppercased(), 6) + outcome.test.name)
                 if outcome.status != .pass { print(BuildOutput.testLine(outcome)) }
+                fflush(nil)
             }
         } catch {
             try? await warehouse.close()

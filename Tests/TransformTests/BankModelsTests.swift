@@ -43,7 +43,9 @@ struct BankModelsTests {
                 return false
             }
             #expect(!keyTests.isEmpty, "\(name) has a uniqueness test on its key")
-            for column in model.columns where column.name == "customer_key" && name != "dim_customer" {
+            // customer_xref's key is checked against dim_customer by tests/xref_keys_are_people.sql:
+            // dim_customer is built from customer_xref, so the test runs with dim_customer.
+            for column in model.columns where column.name == "customer_key" && !["dim_customer", "customer_xref"].contains(name) {
                 #expect(model.tests.contains { test in
                     if case .relationships("customer_key", "dim_customer", "customer_key") = test.kind { return true }
                     return false
@@ -69,7 +71,7 @@ struct BankModelsTests {
             #expect(people >= truthPeople && Double(people) <= Double(truthPeople) * 1.03, "\(people) people for \(truthPeople) real ones")
             #expect(try await warehouse.scalarInt("SELECT COUNT(*) FROM gold.customer_360") == people)
             #expect(try await warehouse.scalarInt("SELECT COUNT(*) FROM silver.dim_branch") == 10)
-            #expect(try await warehouse.scalarInt("SELECT COUNT(*) FROM gold.dashboard_daily_metrics WHERE day = '2026-01-31'") > 0)
+            #expect((try await warehouse.scalarInt("SELECT COUNT(*) FROM gold.dashboard_daily_metrics WHERE day = '2026-01-31'") ?? 0) > 0)
         }
     }
 
@@ -79,8 +81,12 @@ struct BankModelsTests {
         let folder = try Self.bank.get()
         let people = Dictionary(uniqueKeysWithValues: try Truth.rows(folder.appendingPathComponent("truth/people.csv")).map { ($0["person_id"]!, $0) })
         var owner: [String: String] = [:]
+        var firstCustomer: [String: String] = [:]
         for record in try Truth.rows(folder.appendingPathComponent("truth/source_records.csv")) where record["duplicate_of"]?.isEmpty != false {
             owner["\(record["source_system"]!)/\(record["entity"]!)/\(record["source_id"]!)"] = record["person_id"]
+            if record["source_system"] == "erpnext" && record["entity"] == "customer", let person = record["person_id"], let id = record["source_id"] {
+                firstCustomer[person] = min(firstCustomer[person] ?? id, id)
+            }
         }
         try await engine.withWarehouse { warehouse in
             _ = try await Self.build(in: warehouse)
@@ -102,10 +108,13 @@ struct BankModelsTests {
                 let given = row.string("given_name") ?? ""
                 #expect(given == person["given_name"] || given == "\(person["given_name"]!.prefix(1)).", "\(id) given name \(given)")
                 checked.names += 1
-                #expect(row.string("branch_code") == person["home_branch"], "\(id) branch")
-                checked.branches += 1
+                // A person's second ERPNext customer was opened at another branch on purpose.
+                if firstCustomer[person["person_id"] ?? ""] == id {
+                    #expect(row.string("branch_code") == person["home_branch"], "\(id) branch")
+                    checked.branches += 1
+                }
             }
-            #expect(checked.dates > 100 && checked.phones > 100 && checked.emails > 100 && checked.names > 100)
+            #expect(checked.dates > 100 && checked.phones > 100 && checked.emails > 100 && checked.names > 100 && checked.branches > 100)
             // Malformed cells are 1%: unusable dates are counted, not guessed.
             #expect(checked.unusableDates <= checked.dates / 20)
             let report = try await warehouse.query("SELECT * FROM silver.cleaning_report WHERE source = 'erpnext.customers' AND field = 'custom_date_of_birth'").first

@@ -71,7 +71,7 @@ public struct ProjectRunner: Sendable {
                                        message: "\(source) cannot be read: \(failedSources[source] ?? "")")
             } else {
                 do {
-                    outcome = try await build(model, runDate: runDate, fullRefresh: fullRefresh, started: started)
+                    outcome = try await build(model, runDate: runDate, fullRefresh: fullRefresh, indexTag: String(runID.suffix(8)), started: started)
                 } catch {
                     try? await warehouse.dropRelation(Self.staging(of: model))
                     outcome = ModelOutcome(model: model, status: .error, rows: 0, incremental: false,
@@ -105,14 +105,15 @@ public struct ProjectRunner: Sendable {
 
     // MARK: - Building one model
 
-    private func build(_ model: Model, runDate: String, fullRefresh: Bool, started: ContinuousClock.Instant) async throws -> ModelOutcome {
+    private func build(_ model: Model, runDate: String, fullRefresh: Bool, indexTag: String, started: ContinuousClock.Instant) async throws -> ModelOutcome {
         let staging = Self.staging(of: model)
         switch model.materialization {
         case .view:
             return try await buildView(model, runDate: runDate, started: started)
         case .incremental:
+            // Merging is right only moving forward in time: an earlier run date needs rows removed.
             if !fullRefresh, try await warehouse.relationKind(model.table) == .table,
-               try await RunLedger.lastBuiltRunDate(of: model.name, in: warehouse) == runDate {
+               let last = try await RunLedger.lastBuiltRunDate(of: model.name, in: warehouse), last <= runDate {
                 return try await merge(model, runDate: runDate, started: started)
             }
             fallthrough
@@ -127,6 +128,11 @@ public struct ProjectRunner: Sendable {
             try await warehouse.createTable(staging, columns: output.columns)
             try await warehouse.bulkInsert(into: staging, columns: output.columns.map(\.name), rows: output.rows)
         }
+        // Indexed before testing, so tests that look rows up (relationships, SQL tests) are not
+        // quadratic; each build's index names are its own, as the old table's still exist.
+        for columns in model.indexes where !columns.isEmpty {
+            try await warehouse.createIndex("ix_\(model.name)_\(columns.joined(separator: "_"))_\(indexTag)", on: staging, columns: columns)
+        }
         let rows = try await count(staging)
         let tests = try await runTests(of: model, relation: staging.sql, runDate: runDate, on: warehouse)
         if let failing = Self.blockingSummary(tests) {
@@ -134,7 +140,7 @@ public struct ProjectRunner: Sendable {
             return ModelOutcome(model: model, status: .error, rows: rows, incremental: false, seconds: Self.seconds(since: started),
                                 tests: tests, message: "\(failing); the previous table stays in place")
         }
-        try await warehouse.swapIn(staging, as: model.table, indexes: model.indexes)
+        try await warehouse.swapIn(staging, as: model.table)
         return ModelOutcome(model: model, status: .success, rows: rows, incremental: false, seconds: Self.seconds(since: started),
                             tests: tests, message: nil)
     }

@@ -70,7 +70,8 @@ extension DataTest {
         case .freshness(let column, _) where column != columnPart.dropFirst(): suffix = "_" + column
         default: suffix = ""
         }
-        return DataTest(name: "\(kindName)_\(model)\(columnPart)\(suffix)", model: model, column: column,
+        let name = argument("name")?.string ?? "\(kindName)_\(model)\(columnPart)\(suffix)"
+        return DataTest(name: name, model: model, column: column,
                         kind: kind, severity: severity, file: properties.file)
     }
 

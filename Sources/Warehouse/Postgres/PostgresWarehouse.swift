@@ -23,7 +23,7 @@ final class PostgresWarehouse: Warehouse {
         self.logger = logger
     }
 
-    /// Connects, makes sure every schema exists, then starts the pool.
+    /// Connects, makes sure every schema and the portable SQL functions exist, then starts the pool.
     static func open(settings: PostgresSettings, logger: Logger) async throws -> PostgresWarehouse {
         let connection: PostgresConnection
         do {
@@ -36,6 +36,7 @@ final class PostgresWarehouse: Warehouse {
         }
         do {
             try await createMissingSchemas(connection, logger: logger)
+            try await PostgresFunctions.installIfNeeded(connection, logger: logger)
             try? await connection.close()
         } catch {
             try? await connection.close()
