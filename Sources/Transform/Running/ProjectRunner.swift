@@ -128,13 +128,16 @@ public struct ProjectRunner: Sendable {
             try await warehouse.createTable(staging, columns: output.columns)
             try await warehouse.bulkInsert(into: staging, columns: output.columns.map(\.name), rows: output.rows)
         }
+        logger.info("model selected", metadata: ["model": "\(model.name)", "seconds": "\(Self.seconds(since: started))"])
         // Indexed before testing, so tests that look rows up (relationships, SQL tests) are not
         // quadratic; each build's index names are its own, as the old table's still exist.
         for columns in model.indexes where !columns.isEmpty {
             try await warehouse.createIndex("ix_\(model.name)_\(columns.joined(separator: "_"))_\(indexTag)", on: staging, columns: columns)
         }
         let rows = try await count(staging)
+        logger.info("model indexed", metadata: ["model": "\(model.name)", "seconds": "\(Self.seconds(since: started))"])
         let tests = try await runTests(of: model, relation: staging.sql, runDate: runDate, on: warehouse)
+        logger.info("model tested", metadata: ["model": "\(model.name)", "seconds": "\(Self.seconds(since: started))"])
         if let failing = Self.blockingSummary(tests) {
             try await warehouse.dropRelation(staging)
             return ModelOutcome(model: model, status: .error, rows: rows, incremental: false, seconds: Self.seconds(since: started),
@@ -249,6 +252,7 @@ public struct ProjectRunner: Sendable {
             } catch {
                 outcome = TestOutcome(test: test, status: .error, failures: 0, sample: "", message: Self.firstLine(error))
             }
+            logger.debug("test ran", metadata: ["test": "\(test.name)", "status": "\(outcome.status.rawValue)"])
             report(outcome)
             outcomes.append(outcome)
         }
