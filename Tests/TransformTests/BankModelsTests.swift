@@ -43,6 +43,19 @@ struct BankModelsTests {
                 return false
             }
             #expect(!keyTests.isEmpty, "\(name) has a uniqueness test on its key")
+            let keyColumns: [String] = keyTests.flatMap { test -> [String] in
+                switch test.kind {
+                case .unique(let column): [column]
+                case .uniqueCombination(let columns): columns
+                default: []
+                }
+            }
+            for column in keyColumns {
+                #expect(model.tests.contains { test in
+                    if case .notNull(column) = test.kind { return test.severity == .error }
+                    return false
+                }, "\(name).\(column) is a key: it has an error-severity not_null test")
+            }
             // customer_xref's key is checked against dim_customer by tests/xref_keys_are_people.sql:
             // dim_customer is built from customer_xref, so the test runs with dim_customer.
             for column in model.columns where column.name == "customer_key" && !["dim_customer", "customer_xref"].contains(name) {
@@ -132,6 +145,15 @@ struct BankModelsTests {
                     : note.contains("Updated address") || note.contains("Requested new debit card") ? "neutral" : nil
                 if let expected { #expect(row.string("note_type") == expected, "\(note)") }
             }
+            // A complaint filed again within days (through any of the person's contacts) is flagged once.
+            let refiledTruth = Set(try Truth.rows(folder.appendingPathComponent("truth/source_records.csv"))
+                .filter { $0["source_system"] == "salesforce" && $0["entity"] == "case" && $0["duplicate_of"]?.isEmpty == false }
+                .compactMap { $0["source_id"] })
+            let flagged = Set(try await warehouse.query("SELECT case_id FROM silver.fct_complaints WHERE is_refiled = 1").compactMap { $0.string("case_id") })
+            let found = refiledTruth.intersection(flagged).count
+            #expect(refiledTruth.count > 5)
+            #expect(Double(found) >= Double(refiledTruth.count) * 0.9, "found \(found) of \(refiledTruth.count) re-filed complaints")
+            #expect(Double(found) >= Double(flagged.count) * 0.75, "\(found) of \(flagged.count) flagged complaints were re-filed")
             // Contacts join their person through the core-banking id or the e-mail.
             let contacts = try await warehouse.query("SELECT x.source_id, c.erp_customer_id FROM silver.customer_xref x JOIN silver.dim_customer c ON c.customer_key = x.customer_key WHERE x.source_system = 'salesforce'")
             var agree = 0

@@ -1,6 +1,6 @@
 -- One row per CRM case by the run date, with its person. Complaints and problems count as
--- complaints; a case the same contact re-filed for the same reason within 14 days of an earlier
--- one is flagged is_refiled, so it is not counted twice.
+-- complaints; a case the same person (through any of their contacts) filed again for the same
+-- reason within 3 days of an earlier one is flagged is_refiled, so it is not counted twice.
 WITH cases AS (
   SELECT
     "Id" AS case_id,
@@ -21,11 +21,20 @@ WITH cases AS (
   FROM {{ source('salesforce', 'cases') }}
   WHERE COALESCE("IsDeleted", 'false') <> 'true'
     AND tenure_date("CreatedDate") <= {{ run_date }}
+),
+keyed AS (
+  SELECT c.*, x.customer_key,
+         -- The same person's previous case for the same reason (through any of their contacts).
+         LAG(c.opened_on) OVER (
+           PARTITION BY COALESCE(x.customer_key, c.sf_contact_id), c.reason ORDER BY c.opened_at, c.case_id
+         ) AS previous_opened_on
+  FROM cases c
+  LEFT JOIN {{ ref('customer_xref') }} x ON x.source_system = 'salesforce' AND x.source_id = c.sf_contact_id
 )
 SELECT
   c.case_id,
   c.case_number,
-  x.customer_key,
+  c.customer_key,
   c.sf_contact_id,
   c.case_type,
   c.reason,
@@ -40,11 +49,6 @@ SELECT
   c.is_escalated,
   c.satisfaction_score,
   CASE WHEN c.case_type IN ('Complaint', 'Problem') THEN 1 ELSE 0 END AS is_complaint,
-  CASE WHEN EXISTS (
-    SELECT 1 FROM cases earlier
-    WHERE earlier.sf_contact_id = c.sf_contact_id AND earlier.reason = c.reason AND earlier.case_id <> c.case_id
-      AND (earlier.opened_at < c.opened_at OR (earlier.opened_at = c.opened_at AND earlier.case_id < c.case_id))
-      AND tenure_days_between(earlier.opened_on, c.opened_on) <= 14
-  ) THEN 1 ELSE 0 END AS is_refiled
-FROM cases c
-LEFT JOIN {{ ref('customer_xref') }} x ON x.source_system = 'salesforce' AND x.source_id = c.sf_contact_id
+  CASE WHEN c.previous_opened_on IS NOT NULL AND tenure_days_between(c.previous_opened_on, c.opened_on) <= 3
+       THEN 1 ELSE 0 END AS is_refiled
+FROM keyed c
