@@ -4,7 +4,7 @@ import Foundation
 public enum ProjectDocumentation {
     /// The catalogue as Markdown, models in build order.
     public static func markdown(_ project: Project, models selected: [String]) -> String {
-        var text = "# Tenure models\n\n\(selected.count) models. Build with `tenure build`, test with `tenure test`.\n"
+        var text = "# Tenure models\n\n\(selected.count) model\(selected.count == 1 ? "" : "s"). Build with `tenure build`, test with `tenure test`.\n"
         let lineage = Lineage(project: project, models: project.order)
         for name in selected {
             guard let model = project.models[name] else { continue }
