@@ -97,6 +97,11 @@ struct RunnerTests {
             let past = try await ProjectRunner(project: project, warehouse: warehouse, logger: Self.logger).build(.all, runDate: "2025-02-28")
             #expect(past.succeeded)
             #expect(try await warehouse.query("SELECT customers FROM gold.customer_count").first?.int("customers") == 2)
+            for impossible in ["2025-02-30", "2025-13-01", "31/01/2025", "yesterday"] {
+                await #expect(throws: TransformError.self) {
+                    try await ProjectRunner(project: project, warehouse: warehouse, logger: Self.logger).build(.all, runDate: impossible)
+                }
+            }
         }
     }
 

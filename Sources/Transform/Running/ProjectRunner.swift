@@ -292,10 +292,9 @@ public struct ProjectRunner: Sendable {
         return "\(blocking.count) test\(blocking.count == 1 ? "" : "s") failed: " + blocking.prefix(3).map(\.test.name).joined(separator: ", ")
     }
 
+    /// Whether `text` is a real day written `YYYY-MM-DD`.
     static func isISODate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
-        return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
+        text.utf8.count == 10 && CalendarDateText.iso(text) == text
     }
 
     static func text(_ value: SQLValue) -> String? {
