@@ -1,3 +1,5 @@
+import TenureCore
+
 /// A calendar day as a count of days since 1970-01-01 (proleptic Gregorian, UTC).
 ///
 /// The generator formats millions of dates; integer civil-date arithmetic keeps that fast and
@@ -11,28 +13,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The day with the given civil year, month (1–12) and day of month (1–31).
     public init(year: Int, month: Int, day: Int) {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        ordinal = era * 146_097 + doe - 719_468
+        ordinal = CivilDays.since1970(year: year, month: month, day: day)
     }
 
     /// The civil year, month and day of month.
     public var components: (year: Int, month: Int, day: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        CivilDays.date(since1970: ordinal)
     }
 
     /// The civil year.

@@ -1,3 +1,5 @@
+import TenureCore
+
 /// Formats PostgreSQL's binary date/time values as the text SQLite's date functions produce.
 ///
 /// PostgreSQL counts from 2000-01-01 (days for `date`, microseconds for timestamps). Done by
@@ -43,19 +45,11 @@ enum PostgresTimeFormat {
         return text
     }
 
-    /// Howard Hinnant's days-to-civil algorithm.
+    /// `YYYY-MM-DD` of a day counted from 1970-01-01.
     private static func civilDate(daysSince1970: Int64) -> String {
-        let z = daysSince1970 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let yearText = year >= 0 ? pad(year, 4) : "-" + pad(-year, 4)
-        return yearText + "-" + pad(month, 2) + "-" + pad(day, 2)
+        let (year, month, day) = CivilDays.date(since1970: Int(daysSince1970))
+        let yearText = year >= 0 ? pad(Int64(year), 4) : "-" + pad(Int64(-year), 4)
+        return yearText + "-" + pad(Int64(month), 2) + "-" + pad(Int64(day), 2)
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
