@@ -59,6 +59,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "Resolution", dependencies: ["TenureCore"]),
         .executableTarget(
             name: "tenure",
             dependencies: [
@@ -99,6 +100,7 @@ let package = Package(
             name: "TransformTests",
             dependencies: ["Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion", "Connectors", "WarehouseTestSupport"]
         ),
+        .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "TenureCore"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["tenure", "Warehouse", "WarehouseTestSupport"]

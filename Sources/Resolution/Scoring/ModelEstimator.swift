@@ -1,0 +1,185 @@
+/// Estimates a ``MatchModel`` from the records themselves: u from random pairs, m by
+/// expectation–maximisation over the candidate pairs, one blocking rule at a time.
+///
+/// Random pairs are almost all non-matches, so their level frequencies are u. Candidate pairs
+/// are biased by blocking: every pair of a rule agrees on the rule's keys, so a comparator of
+/// those fields looks like a perfect predictor there, and EM fitted to all candidates at once
+/// can mistake "same name, same year" for the match class. So, as Splink does, EM runs on each
+/// rule's pairs with u fixed, estimating m only for comparators the rule does not involve, and
+/// each comparator's m is the mean over the rules that estimated it. The share of matches is
+/// then fitted over all candidates with m and u fixed, and turned into the prior.
+enum ModelEstimator {
+    /// Chunks of the random-pair sample; fixed so the sample does not depend on the core count.
+    static let sampleChunks = 16
+    /// Fewer pairs than this in a rule's blocks teach EM nothing reliable.
+    static let minimumTrainingPairs = 50.0
+
+    /// The model of `comparer`'s comparators fitted to the candidate pairs.
+    static func estimate(_ comparer: PairComparer, candidates: CandidatePairs, patterns: [UInt32], rules: [BlockingRule],
+                         settings: EstimationSettings) throws(ResolutionError) -> MatchModel {
+        let comparators = comparer.comparators
+        let u = randomPairU(comparer, settings: settings)
+        let counts = countPatterns(candidates, patterns: patterns, rules: rules, space: comparer.space)
+        let start = comparators.map { comparator -> [Double] in
+            let count = comparator.levelNames.count
+            return (0..<count).map { $0 == 0 ? 0.9 : 0.1 / Double(count - 1) }
+        }
+        var sums = start.map { [Double](repeating: 0, count: $0.count) }
+        var runs = [Int](repeating: 0, count: comparators.count)
+        var iterations = 0
+        for (r, rule) in rules.enumerated() {
+            let fields = Set(rule.keys.map(\.field))
+            let active = comparators.map { !fields.contains($0.field) }
+            guard active.contains(true), counts.byRule[r].reduce(0, { $0 + $1.count }) >= minimumTrainingPairs else { continue }
+            let fit = expectationMaximisation(counts.byRule[r], space: comparer.space, active: active, m: start, u: u,
+                                              lambda: settings.priorMatchProbability, estimateM: true, settings: settings)
+            iterations += fit.iterations
+            for k in comparators.indices where active[k] {
+                for level in sums[k].indices { sums[k][level] += fit.m[k][level] }
+                runs[k] += 1
+            }
+        }
+        var m = comparators.indices.map { k in runs[k] > 0 ? sums[k].map { $0 / Double(runs[k]) } : start[k] }
+        if runs.contains(0) {
+            // A comparator every rule involves: learn it from all candidates, biased as they are.
+            let active = runs.map { $0 == 0 }
+            let fit = expectationMaximisation(counts.all, space: comparer.space, active: active, m: m, u: u,
+                                              lambda: settings.priorMatchProbability, estimateM: true, settings: settings)
+            iterations += fit.iterations
+            for k in comparators.indices where active[k] { m[k] = fit.m[k] }
+        }
+        let share = expectationMaximisation(counts.all, space: comparer.space, active: comparators.map { _ in true }, m: m, u: u,
+                                            lambda: settings.priorMatchProbability, estimateM: false, settings: settings)
+        iterations += share.iterations
+        var fields: [MatchModel.FieldParameters] = []
+        for k in comparators.indices {
+            fields.append(try MatchModel.FieldParameters(name: comparators[k].name, levelNames: comparators[k].levelNames, m: m[k], u: u[k]))
+        }
+        // Matches among all pairs: those among the candidates (blocking misses few).
+        let n = Double(comparer.table.count)
+        let allPairs = max(1, n * (n - 1) / 2)
+        let random = share.lambda * Double(patterns.count) / allPairs
+        return MatchModel(fields: fields, randomMatchProbability: min(max(random, 1 / allPairs), 0.5),
+                          candidateMatchProbability: share.lambda, iterations: iterations)
+    }
+
+    /// Distinct patterns with their counts: over all candidates, and over each rule's blocks.
+    struct PatternCounts {
+        var all: [(pattern: UInt32, count: Double)]
+        var byRule: [[(pattern: UInt32, count: Double)]]
+    }
+
+    /// Counts candidate pairs by pattern, overall and per rule whose blocks hold the pair.
+    static func countPatterns(_ candidates: CandidatePairs, patterns: [UInt32], rules: [BlockingRule], space: PatternSpace) -> PatternCounts {
+        let chunks = Concurrently.chunks(patterns.count, size: 262_144)
+        let width = rules.count + 1
+        let partial = Concurrently.map(chunks.count) { chunk -> [[UInt32: Double]] in
+            var local = [[UInt32: Double]](repeating: [:], count: width)
+            for index in chunks[chunk] {
+                let pattern = patterns[index]
+                local[0][pattern, default: 0] += 1
+                let i = Int(candidates.left[index]), j = Int(candidates.right[index])
+                for r in rules.indices where candidates.sharesBlock(r, i, j) { local[r + 1][pattern, default: 0] += 1 }
+            }
+            return local
+        }
+        var merged = [[UInt32: Double]](repeating: [:], count: width)
+        for local in partial {
+            for slot in 0..<width { merged[slot].merge(local[slot], uniquingKeysWith: +) }
+        }
+        // Sorted, so that EM sums in the same order on every run.
+        let sorted = merged.map { $0.sorted { $0.key < $1.key }.map { (pattern: $0.key, count: $0.value) } }
+        return PatternCounts(all: sorted[0], byRule: Array(sorted.dropFirst()))
+    }
+
+    /// The level frequencies of random record pairs, per comparator (null pairs left out),
+    /// smoothed so that no level has probability 0.
+    static func randomPairU(_ comparer: PairComparer, settings: EstimationSettings) -> [[Double]] {
+        let comparators = comparer.comparators
+        let offsets = comparators.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1.levelNames.count) }
+        let n = comparer.table.count
+        let allPairs = n < 2 ? 0 : n * (n - 1) / 2
+        let width = offsets.last ?? 0
+        var counts = [Int](repeating: 0, count: width)
+        if allPairs <= settings.randomPairs {
+            // Few records: every pair, exactly.
+            for i in 0..<n {
+                for j in (i + 1)..<max(i + 1, n) {
+                    for k in comparators.indices {
+                        let level = comparer.level(k, i, j)
+                        if level >= 0 { counts[offsets[k] + level] += 1 }
+                    }
+                }
+            }
+        } else {
+            let perChunk = settings.randomPairs / sampleChunks + 1
+            let seed = settings.seed
+            let chunkCounts = Concurrently.map(sampleChunks) { chunk in
+                var local = [Int](repeating: 0, count: width)
+                var random = SeededGenerator(seed: seed, stream: UInt64(chunk))
+                for _ in 0..<perChunk {
+                    let i = random.below(n)
+                    var j = random.below(n - 1)
+                    if j >= i { j += 1 }
+                    for k in comparators.indices {
+                        let level = comparer.level(k, i, j)
+                        if level >= 0 { local[offsets[k] + level] += 1 }
+                    }
+                }
+                return local
+            }
+            for local in chunkCounts { for index in counts.indices { counts[index] += local[index] } }
+        }
+        return comparators.indices.map { k in
+            let levels = counts[offsets[k]..<offsets[k + 1]]
+            let total = Double(levels.reduce(0, +)) + settings.smoothing * Double(levels.count)
+            return levels.map { (Double($0) + settings.smoothing) / total }
+        }
+    }
+
+    /// EM with u fixed: m of the `active` comparators (when `estimateM`) and the share of
+    /// matches, from pattern counts. Inactive comparators are ignored, as if null.
+    static func expectationMaximisation(_ counts: [(pattern: UInt32, count: Double)], space: PatternSpace, active: [Bool],
+                                        m start: [[Double]], u: [[Double]], lambda startLambda: Double, estimateM: Bool,
+                                        settings: EstimationSettings) -> (m: [[Double]], lambda: Double, iterations: Int) {
+        var m = start
+        var lambda = min(max(startLambda, 1e-9), 1 - 1e-9)
+        let comparatorCount = active.count
+        let levels = counts.map { entry in (0..<comparatorCount).map { active[$0] ? space.level(entry.pattern, $0) : -1 } }
+        var iterations = 0
+        guard !counts.isEmpty else { return (m, lambda, 0) }
+        while iterations < settings.maximumIterations {
+            iterations += 1
+            var sums = m.map { [Double](repeating: 0, count: $0.count) }
+            var matched = 0.0, total = 0.0
+            for (index, entry) in counts.enumerated() {
+                // Likelihood ratios rather than products of probabilities: no underflow however many fields.
+                var odds = lambda / (1 - lambda)
+                for (k, level) in levels[index].enumerated() where level >= 0 { odds *= m[k][level] / u[k][level] }
+                let posterior = odds.isFinite ? odds / (1 + odds) : 1
+                if estimateM {
+                    for (k, level) in levels[index].enumerated() where level >= 0 { sums[k][level] += entry.count * posterior }
+                }
+                matched += entry.count * posterior
+                total += entry.count
+            }
+            var change = 0.0
+            if estimateM {
+                for k in m.indices where active[k] {
+                    let levelTotal = sums[k].reduce(0, +) + settings.smoothing * Double(sums[k].count)
+                    guard levelTotal > 0 else { continue }
+                    for level in m[k].indices {
+                        let next = (sums[k][level] + settings.smoothing) / levelTotal
+                        change = max(change, abs(next - m[k][level]))
+                        m[k][level] = next
+                    }
+                }
+            }
+            let nextLambda = min(max(matched / total, 1e-9), 1 - 1e-9)
+            change = max(change, abs(nextLambda - lambda))
+            lambda = nextLambda
+            if change < settings.convergence { break }
+        }
+        return (m, lambda, iterations)
+    }
+}
