@@ -60,6 +60,19 @@ let package = Package(
             ]
         ),
         .target(name: "Resolution", dependencies: ["TenureCore"]),
+        // The bank's customers as one person each: entity resolution as models of the SQL project,
+        // the review queue, and evaluation against the simulated bank's truth.
+        .target(
+            name: "Unification",
+            dependencies: [
+                "TenureCore",
+                "Warehouse",
+                "Transform",
+                "Resolution",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "tenure",
             dependencies: [
@@ -69,6 +82,8 @@ let package = Package(
                 "Connectors",
                 "Ingestion",
                 "Transform",
+                "Resolution",
+                "Unification",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -101,6 +116,10 @@ let package = Package(
             dependencies: ["Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion", "Connectors", "WarehouseTestSupport"]
         ),
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "TenureCore"]),
+        .testTarget(
+            name: "UnificationTests",
+            dependencies: ["Unification", "Resolution", "Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion", "Connectors", "WarehouseTestSupport"]
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["tenure", "Warehouse", "WarehouseTestSupport"]

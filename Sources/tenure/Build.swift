@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Transform
 import TenureCore
+import Unification
 import Warehouse
 
 /// `tenure build`: run the SQL project's models in dependency order, with their tests.
@@ -28,10 +30,11 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.configuration()
         let logger = options.logger("tenure.build")
-        let project = try TransformProject.load(configuration)
+        let transform = try TransformProject.load(configuration)
+        let project = transform.project
         let total = try selection.selection.models(in: project).count
         let warehouse = try await options.openConfiguredWarehouse(configuration, logger: logger)
-        let runner = ProjectRunner(project: project, warehouse: warehouse, swiftModels: TransformProject.swiftModels, logger: logger)
+        let runner = transform.runner(on: warehouse, logger: logger)
         let started = ContinuousClock.now
         let report: BuildReport
         do {
@@ -65,13 +68,20 @@ struct SelectionOptions: ParsableArguments {
     var selection: Selection { Selection(select) }
 }
 
-/// The project under `models/`, with the models whose logic is Swift.
-enum TransformProject {
-    /// Models computed in Swift, registered with the runner; none yet.
-    static let swiftModels: [any SwiftModel] = []
+/// The project under `models/`, with the models whose logic is Swift (entity resolution's).
+struct TransformProject {
+    let project: Project
+    let swiftModels: [any SwiftModel]
 
-    static func load(_ configuration: TenureConfiguration) throws -> Project {
-        try Project.load(from: configuration.projectDirectory, swiftModels: swiftModels)
+    static func load(_ configuration: TenureConfiguration) throws -> TransformProject {
+        let swiftModels = try CustomerUnification.models()
+        return TransformProject(project: try Project.load(from: configuration.projectDirectory, swiftModels: swiftModels),
+                                swiftModels: swiftModels)
+    }
+
+    /// A runner of the project on `warehouse`.
+    func runner(on warehouse: any Warehouse, logger: Logger) -> ProjectRunner {
+        ProjectRunner(project: project, warehouse: warehouse, swiftModels: swiftModels, logger: logger)
     }
 }
 

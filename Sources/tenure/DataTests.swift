@@ -23,10 +23,11 @@ struct DataTests: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.configuration()
         let logger = options.logger("tenure.test")
-        let project = try TransformProject.load(configuration)
+        let transform = try TransformProject.load(configuration)
+        let project = transform.project
         _ = try selection.selection.models(in: project)
         let warehouse = try await options.openConfiguredWarehouse(configuration, logger: logger)
-        let runner = ProjectRunner(project: project, warehouse: warehouse, swiftModels: TransformProject.swiftModels, logger: logger)
+        let runner = transform.runner(on: warehouse, logger: logger)
         let result: (runID: String, runDate: String, outcomes: [TestOutcome])
         do {
             result = try await runner.test(selection.selection, runDate: runDate) { outcome in

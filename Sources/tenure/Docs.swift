@@ -12,7 +12,7 @@ struct Docs: ParsableCommand {
 
     func run() throws {
         let configuration = try options.configuration()
-        let project = try TransformProject.load(configuration)
+        let project = try TransformProject.load(configuration).project
         print(ProjectDocumentation.markdown(project, models: try selection.selection.models(in: project)), terminator: "")
     }
 }

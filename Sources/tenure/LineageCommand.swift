@@ -20,7 +20,7 @@ struct LineageCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try options.configuration()
-        let project = try TransformProject.load(configuration)
+        let project = try TransformProject.load(configuration).project
         let lineage = Lineage(project: project, models: try selection.selection.models(in: project))
         switch format {
         case .text: print(lineage.text)

@@ -54,6 +54,20 @@ struct ProjectOptions: ParsableArguments {
         }
     }
 
+    /// Runs `body` on the configured warehouse and closes it, whether or not `body` throws.
+    func withConfiguredWarehouse<T: Sendable>(_ configuration: TenureConfiguration, logger: Logger,
+                                              _ body: (any Warehouse) async throws -> T) async throws -> T {
+        let warehouse = try await openConfiguredWarehouse(configuration, logger: logger)
+        do {
+            let result = try await body(warehouse)
+            try await warehouse.close()
+            return result
+        } catch {
+            try? await warehouse.close()
+            throw error
+        }
+    }
+
     private static func describe(_ error: Error) -> String {
         if case DecodingError.typeMismatch(_, let context) = error { return context.debugDescription }
         if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }

@@ -8,8 +8,11 @@ WITH erp AS (
   FROM {{ ref('stg_erp_customers') }} c
   JOIN {{ ref('customer_xref') }} x ON x.source_system = 'erpnext' AND x.source_id = c.erp_customer_id
 ),
+first_customer AS (
+  SELECT customer_key, MIN(erp_customer_id) AS erp_customer_id FROM erp GROUP BY customer_key
+),
 anchor AS (
-  SELECT * FROM erp WHERE erp_customer_id = customer_key
+  SELECT e.* FROM erp e JOIN first_customer f ON f.erp_customer_id = e.erp_customer_id
 ),
 erp_summary AS (
   SELECT customer_key, COUNT(*) AS erp_records,

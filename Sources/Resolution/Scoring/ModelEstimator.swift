@@ -18,8 +18,45 @@ enum ModelEstimator {
     static func estimate(_ comparer: PairComparer, candidates: CandidatePairs, patterns: [UInt32], rules: [BlockingRule],
                          settings: EstimationSettings) throws(ResolutionError) -> MatchModel {
         let comparators = comparer.comparators
-        let u = randomPairU(comparer, settings: settings)
+        let sample = randomPairSample(comparer, settings: settings)
         let counts = countPatterns(candidates, patterns: patterns, rules: rules, space: comparer.space)
+        let n = Double(comparer.table.count)
+        let allPairs = max(1, n * (n - 1) / 2)
+        var u = sample.frequencies
+        var fit = fitM(comparer, counts: counts, rules: rules, u: u, settings: settings)
+        // Random pairs are not all non-matches: where people have several records each, the
+        // few matches among them dominate the agreements on near-unique values (an e-mail shared
+        // by one random pair in a thousand is mostly one person's), and u read straight from
+        // them drags an exact e-mail down to even odds. So the pairs of each level among all
+        // pairs (the sample's share, scaled) less the matches expected there (the candidates'
+        // posteriors: blocking proposes nearly every pair that agrees on something rare) are
+        // the non-matches u is read from; m is refitted against the new u, a few rounds.
+        for _ in 0..<settings.uCorrectionRounds {
+            let matches = expectedMatchesByLevel(counts.all, space: comparer.space, m: fit.m, u: u, lambda: fit.lambda)
+            u = comparators.indices.map { k in
+                let pairs = sample.nonNullShare[k] * allPairs
+                let nonMatches = sample.frequencies[k].indices.map { level in
+                    max(settings.smoothing, sample.frequencies[k][level] * pairs - matches[k][level])
+                }
+                let total = nonMatches.reduce(0, +)
+                return nonMatches.map { $0 / total }
+            }
+            fit = fitM(comparer, counts: counts, rules: rules, u: u, settings: settings)
+        }
+        var fields: [MatchModel.FieldParameters] = []
+        for k in comparators.indices {
+            fields.append(try MatchModel.FieldParameters(name: comparators[k].name, levelNames: comparators[k].levelNames, m: fit.m[k], u: u[k]))
+        }
+        // Matches among all pairs: those among the candidates (blocking misses few).
+        let random = fit.lambda * Double(patterns.count) / allPairs
+        return MatchModel(fields: fields, randomMatchProbability: min(max(random, 1 / allPairs), 0.5),
+                          candidateMatchProbability: fit.lambda, iterations: fit.iterations)
+    }
+
+    /// m of every comparator and the share of matches among the candidates, with u fixed.
+    private static func fitM(_ comparer: PairComparer, counts: PatternCounts, rules: [BlockingRule], u: [[Double]],
+                             settings: EstimationSettings) -> (m: [[Double]], lambda: Double, iterations: Int) {
+        let comparators = comparer.comparators
         let start = comparators.map { comparator -> [Double] in
             let count = comparator.levelNames.count
             return (0..<count).map { $0 == 0 ? 0.9 : 0.1 / Double(count - 1) }
@@ -50,17 +87,7 @@ enum ModelEstimator {
         }
         let share = expectationMaximisation(counts.all, space: comparer.space, active: comparators.map { _ in true }, m: m, u: u,
                                             lambda: settings.priorMatchProbability, estimateM: false, settings: settings)
-        iterations += share.iterations
-        var fields: [MatchModel.FieldParameters] = []
-        for k in comparators.indices {
-            fields.append(try MatchModel.FieldParameters(name: comparators[k].name, levelNames: comparators[k].levelNames, m: m[k], u: u[k]))
-        }
-        // Matches among all pairs: those among the candidates (blocking misses few).
-        let n = Double(comparer.table.count)
-        let allPairs = max(1, n * (n - 1) / 2)
-        let random = share.lambda * Double(patterns.count) / allPairs
-        return MatchModel(fields: fields, randomMatchProbability: min(max(random, 1 / allPairs), 0.5),
-                          candidateMatchProbability: share.lambda, iterations: iterations)
+        return (m, share.lambda, iterations + share.iterations)
     }
 
     /// Distinct patterns with their counts: over all candidates, and over each rule's blocks.
@@ -92,9 +119,36 @@ enum ModelEstimator {
         return PatternCounts(all: sorted[0], byRule: Array(sorted.dropFirst()))
     }
 
-    /// The level frequencies of random record pairs, per comparator (null pairs left out),
-    /// smoothed so that no level has probability 0.
-    static func randomPairU(_ comparer: PairComparer, settings: EstimationSettings) -> [[Double]] {
+    /// The matches expected at each comparator's levels among candidate pairs: every pattern's
+    /// count times its posterior probability of a match.
+    static func expectedMatchesByLevel(_ counts: [(pattern: UInt32, count: Double)], space: PatternSpace, m: [[Double]], u: [[Double]],
+                                       lambda: Double) -> [[Double]] {
+        var expected = m.map { [Double](repeating: 0, count: $0.count) }
+        for entry in counts {
+            var odds = lambda / (1 - lambda)
+            for k in m.indices {
+                let level = space.level(entry.pattern, k)
+                if level >= 0 { odds *= m[k][level] / u[k][level] }
+            }
+            let posterior = odds.isFinite ? odds / (1 + odds) : 1
+            for k in m.indices {
+                let level = space.level(entry.pattern, k)
+                if level >= 0 { expected[k][level] += entry.count * posterior }
+            }
+        }
+        return expected
+    }
+
+    /// What random record pairs look like: per comparator, the level frequencies among pairs
+    /// where neither record lacks the field (smoothed so that no level has probability 0), and
+    /// the share of pairs where neither does.
+    struct RandomSample {
+        var frequencies: [[Double]]
+        var nonNullShare: [Double]
+    }
+
+    /// The level frequencies of random record pairs (see ``RandomSample``).
+    static func randomPairSample(_ comparer: PairComparer, settings: EstimationSettings) -> RandomSample {
         let comparators = comparer.comparators
         let offsets = comparators.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1.levelNames.count) }
         let n = comparer.table.count
@@ -130,11 +184,14 @@ enum ModelEstimator {
             }
             for local in chunkCounts { for index in counts.indices { counts[index] += local[index] } }
         }
-        return comparators.indices.map { k in
-            let levels = counts[offsets[k]..<offsets[k + 1]]
-            let total = Double(levels.reduce(0, +)) + settings.smoothing * Double(levels.count)
-            return levels.map { (Double($0) + settings.smoothing) / total }
-        }
+        let drawn = Double(max(1, allPairs <= settings.randomPairs ? allPairs : (settings.randomPairs / sampleChunks + 1) * sampleChunks))
+        return RandomSample(
+            frequencies: comparators.indices.map { k in
+                let levels = counts[offsets[k]..<offsets[k + 1]]
+                let total = Double(levels.reduce(0, +)) + settings.smoothing * Double(levels.count)
+                return levels.map { (Double($0) + settings.smoothing) / total }
+            },
+            nonNullShare: comparators.indices.map { k in Double(counts[offsets[k]..<offsets[k + 1]].reduce(0, +)) / drawn })
     }
 
     /// EM with u fixed: m of the `active` comparators (when `estimateM`) and the share of

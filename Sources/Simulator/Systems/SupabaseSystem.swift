@@ -52,6 +52,8 @@ final class SupabaseSystem {
             person.moment(on: person.activeDay(from: first, to: last, windowEnd: window.end, &random), &random, earliestHour: 6, latestHour: 23)
         }
         starts.sort()
+        // The app has no user table to export; its account is known by the sessions' user_id.
+        if !starts.isEmpty { truth.record("supabase", "app_user", userID, person) }
         for start in starts {
             let sessionID = random.uuid()
             let eventCount = random.int(eventRange)
