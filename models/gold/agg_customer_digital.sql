@@ -11,11 +11,12 @@ WITH sessions AS (
   GROUP BY customer_key
 ),
 features AS (
-  SELECT customer_key, event_type,
-         ROW_NUMBER() OVER (PARTITION BY customer_key ORDER BY COUNT(*) DESC, event_type) AS usage_rank
-  FROM {{ ref('fct_app_events') }}
-  WHERE customer_key IS NOT NULL AND event_date > tenure_add_days({{ run_date }}, -90)
-  GROUP BY customer_key, event_type
+  SELECT x.customer_key, e.event_type,
+         ROW_NUMBER() OVER (PARTITION BY x.customer_key ORDER BY COUNT(*) DESC, e.event_type) AS usage_rank
+  FROM {{ ref('fct_app_events') }} e
+  JOIN {{ ref('customer_xref') }} x ON x.source_system = 'supabase' AND x.source_id = e.app_user_id
+  WHERE x.customer_key IS NOT NULL AND e.event_date > tenure_add_days({{ run_date }}, -90)
+  GROUP BY x.customer_key, e.event_type
 )
 SELECT
   c.customer_key,

@@ -109,19 +109,17 @@ public struct TruthEvaluation: Sendable, Hashable {
             throw UnificationError("cannot read \(file.path): is \(bankDirectory.path) a bank made by `tenure generate`?")
         }
         defer { fclose(handle) }
-        // The truth's entity names, and the system each stands for in customer_xref.
-        let wanted: Set<String> = ["erpnext/customer", "salesforce/contact", "supabase/app_user", "sheets/customer_notes"]
+        // The truth's entity names; other lines (millions of app events) are skipped by prefix, unparsed.
+        let wanted = ["erpnext,customer,", "salesforce,contact,", "supabase,app_user,", "sheets,customer_notes,"]
         var owners: [RecordID: String] = [:]
         var line: UnsafeMutablePointer<CChar>?
         var capacity = 0
         defer { free(line) }
-        var header = true
         while getline(&line, &capacity, handle) > 0, let line {
-            if header { header = false; continue }
+            guard wanted.contains(where: { strncmp(line, $0, $0.utf8.count) == 0 }) else { continue }
             let text = String(cString: line)
             guard let fields = CSVFields.parse(Array(text.utf8.prefix { $0 != 0x0A && $0 != 0x0D })), fields.count >= 4 else { continue }
             let value = { (index: Int) in String(decoding: fields[index], as: UTF8.self) }
-            guard wanted.contains("\(value(0))/\(value(1))") else { continue }
             owners[RecordID(sourceSystem: value(0), sourceID: value(2))] = value(3)
         }
         guard !owners.isEmpty else { throw UnificationError("\(file.path) names no customer-identifying records") }
