@@ -73,6 +73,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // XGBoost's C API (Debian's libxgboost-dev); only ChurnModel's Learning/XGBoost.swift imports it.
+        .systemLibrary(
+            name: "CXGBoost",
+            pkgConfig: "xgboost",
+            providers: [.apt(["libxgboost-dev"])]
+        ),
+        // Churn prediction: training, evaluation and explanations over XGBoost.
+        .target(name: "ChurnModel", dependencies: ["CXGBoost", "TenureCore"]),
         .executableTarget(
             name: "tenure",
             dependencies: [
@@ -84,6 +92,7 @@ let package = Package(
                 "Transform",
                 "Resolution",
                 "Unification",
+                "ChurnModel",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -120,6 +129,7 @@ let package = Package(
             name: "UnificationTests",
             dependencies: ["Unification", "Resolution", "Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion", "Connectors", "WarehouseTestSupport"]
         ),
+        .testTarget(name: "ChurnModelTests", dependencies: ["ChurnModel", "TenureCore"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["tenure", "Warehouse", "WarehouseTestSupport"]

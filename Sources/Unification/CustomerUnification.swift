@@ -5,7 +5,7 @@ import Transform
 public enum CustomerUnification {
     /// The Swift models that resolve customers: `customer_xref` and `match_pairs`, sharing one
     /// resolution per build.
-    public static func models(settings: MatchSettings = MatchSettings()) throws -> [any SwiftModel] {
+    public static func models(settings: MatchSettings = .bank) throws -> [any SwiftModel] {
         let resolution = try CustomerResolution(settings: settings)
         return [CustomerXrefModel(resolution), MatchPairsModel(resolution)]
     }

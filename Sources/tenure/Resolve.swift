@@ -25,7 +25,20 @@ struct Resolve: AsyncParsableCommand {
     @Option(help: "The generated bank whose truth/ to compare with (default: the sources directory of tenure.yml).")
     var bank: String?
 
+    @Option(name: .customLong("input"), help: "A CSV file to resolve outside the warehouse; twice to link two files (with --config and --out).")
+    var inputs: [String] = []
+
+    @Option(help: "The matching configuration (YAML) for --input files: columns, comparators, blocking, thresholds (see examples/febrl/).")
+    var config: String?
+
+    @Option(help: "Where to write each --input record's cluster, as CSV: source,id,cluster_key.")
+    var out: String?
+
     func run() async throws {
+        if !inputs.isEmpty || config != nil || out != nil {
+            try resolveFiles()
+            return
+        }
         guard evaluate else { throw CLIError("say what to do: --evaluate, or `tenure resolve explain A B` (see --help)") }
         let configuration = try options.configuration()
         let folder = URL(fileURLWithPath: bank ?? configuration.sourcesDirectory,

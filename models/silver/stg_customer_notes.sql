@@ -9,6 +9,10 @@ SELECT
   b.branch_code,
   NULLIF(TRIM(n."Branch"), '') AS branch_raw,
   tenure_person_name(n."Customer", 'full') AS customer_name,
+  -- The only hint of who a note means when it says `Mr. Smith`: the title's gender.
+  CASE WHEN lower(TRIM(n."Customer")) LIKE 'mr.%' OR lower(TRIM(n."Customer")) LIKE 'mr %' THEN 'male'
+       WHEN lower(TRIM(n."Customer")) LIKE 'mrs%' OR lower(TRIM(n."Customer")) LIKE 'ms%' OR lower(TRIM(n."Customer")) LIKE 'miss %' THEN 'female'
+  END AS customer_gender,
   tenure_email(n."Email") AS email,
   tenure_phone(n."Phone") AS phone,
   NULLIF(TRIM(n."Relationship Manager"), '') AS relationship_manager,

@@ -18,6 +18,7 @@ SELECT
   c.territory,
   b.branch_code,
   c.customer_group AS segment,
+  CASE lower(TRIM(c.gender)) WHEN 'male' THEN 'male' WHEN 'female' THEN 'female' END AS gender,
   CASE WHEN c.disabled = '1' THEN 1 ELSE 0 END AS is_disabled,
   tenure_timestamp(c.creation) AS created_at
 FROM {{ source('erpnext', 'customers') }} c

@@ -4,6 +4,7 @@ SELECT
   tenure_person_name("Name", 'full') AS full_name,
   tenure_person_name("Name", 'given') AS given_name,
   tenure_person_name("Name", 'surname') AS surname,
+  CASE TRIM("Salutation") WHEN 'Mr.' THEN 'male' WHEN 'Mrs.' THEN 'female' WHEN 'Ms.' THEN 'female' WHEN 'Miss' THEN 'female' END AS gender,
   tenure_email("Email") AS email,
   NULLIF(TRIM("Email"), '') AS email_raw,
   COALESCE(tenure_phone("MobilePhone"), tenure_phone("Phone")) AS phone,

@@ -1,8 +1,9 @@
 # Installs the Debian/Ubuntu packages Tenure needs when they are missing, and says so.
 # Sourced by scripts/demo and scripts/test; needs only apt-get (and sudo when not root).
 
-# The system libraries every build needs: SQLite's headers for the embedded warehouse (GRDB).
-TENURE_BUILD_PACKAGES=(libsqlite3-dev)
+# The system libraries every build needs: SQLite's headers for the embedded warehouse (GRDB),
+# XGBoost's C API for the churn model.
+TENURE_BUILD_PACKAGES=(libsqlite3-dev libxgboost-dev)
 
 ensure_packages() {
     local missing=()

@@ -29,9 +29,10 @@ public struct BlockingRule: Sendable, Hashable {
         BlockingRule([.surnameSoundex, .givenInitial, .birthDate]),
     ]
 
-    /// The rule's combined key for record `i`, or ``CandidatePairs/missing`` when it lacks a key.
+    /// The rule's combined key for record `i`, or ``CandidatePairs/missing`` when it lacks a
+    /// key; `keys` are the rule's keys bound to `table`.
     @inline(__always)
-    func key(in table: RecordTable, _ i: Int) -> UInt64 {
+    static func key(_ keys: [TableKey], in table: RecordTable, _ i: Int) -> UInt64 {
         var combined: UInt64 = 0
         for (index, key) in keys.enumerated() {
             let value = key.value(in: table, i)

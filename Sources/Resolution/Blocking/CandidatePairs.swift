@@ -20,16 +20,19 @@ struct CandidatePairs: Sendable {
 
     var count: Int { left.count }
 
-    init(_ table: RecordTable, rules: [BlockingRule], maximumBlockSize: Int) {
+    /// The pairs `rules` propose over `table`; with `linkOnly`, only pairs of records from
+    /// different source systems.
+    init(_ table: RecordTable, rules: [BlockingRule], maximumBlockSize: Int, linkOnly: Bool = false) {
         let n = table.count
         let cap = max(2, maximumBlockSize)
+        let boundKeys = rules.map { $0.keys.map { TableKey($0, table: table) } }
         // Each rule's key per record, and its records sorted by key; computed concurrently.
         let grouped = Concurrently.map(rules.count) { r -> (keys: [UInt64], order: [Int32]) in
             var keys = [UInt64](repeating: Self.missing, count: n)
             var order: [Int32] = []
             order.reserveCapacity(n)
             for i in 0..<n {
-                let key = rules[r].key(in: table, i)
+                let key = BlockingRule.key(boundKeys[r], in: table, i)
                 keys[i] = key
                 if key != Self.missing { order.append(Int32(i)) }
             }
@@ -55,6 +58,7 @@ struct CandidatePairs: Sendable {
                 start = end
             }
         }
+        let source = table.source
         for r in rules.indices {
             let order = grouped[r].order
             let ruleKeys = keys[r]
@@ -71,6 +75,7 @@ struct CandidatePairs: Sendable {
                         let i = Int(order[a])
                         for b in (a + 1)..<end {
                             let j = Int(order[b])
+                            if linkOnly && source[i] == source[j] { continue }
                             if Self.proposedEarlier(i, j, before: r, keys) {
                                 statistics[r].duplicatePairs += 1
                                 continue

@@ -31,6 +31,7 @@ public enum GuardedClustering {
         public let clusterOfRecord: [Int]
         /// Links refused because they would have joined a known non-match.
         public let refusedLinks: Int
+
     }
 
     /// The clusters of `recordCount` records joined by `links`, never putting the two records of
@@ -83,5 +84,19 @@ public enum GuardedClustering {
             clusterOfRecord[record] = clusterOfRoot[root]
         }
         return Components(clusters: clusters, clusterOfRecord: clusterOfRecord, refusedLinks: refused)
+    }
+}
+
+extension GuardedClustering.Components {
+    /// The clusters of records numbered by `clusterOfRecord` (any numbering), renumbered in
+    /// the order of their first records.
+    init(regrouping clusterOfRecord: [Int], refusedLinks: Int) {
+        var members: [Int: [Int]] = [:]
+        for (record, cluster) in clusterOfRecord.enumerated() { members[cluster, default: []].append(record) }
+        clusters = members.values.sorted { $0[0] < $1[0] }
+        var renumbered = [Int](repeating: 0, count: clusterOfRecord.count)
+        for (index, cluster) in clusters.enumerated() { for record in cluster { renumbered[record] = index } }
+        self.clusterOfRecord = renumbered
+        self.refusedLinks = refusedLinks
     }
 }

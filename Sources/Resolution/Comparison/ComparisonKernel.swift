@@ -5,13 +5,28 @@ struct ComparisonKernel: Sendable {
     let elseLevel: Int
     /// The similarity thresholds, highest first; unused slots are infinite.
     let thresholds: (Double, Double, Double, Double)
+    /// The number of similarity thresholds in use.
+    let similarityLevels: Int
+    /// The edit-distance bands, ascending; unused slots are 0.
+    let editDistances: (Int, Int, Int)
+    /// The surname's `one edit apart` level, and its `initial` level (-1 when it has none).
+    let surnameEditLevel: Int, surnameInitialLevel: Int
+    /// The attribute's slot in the table, for ``FieldComparator/Field/attribute``; -1 otherwise.
+    let slot: Int
 
-    init(_ comparator: FieldComparator) {
+    /// The kernel of `comparator` on `table` (which must have interned the attribute it reads).
+    init(_ comparator: FieldComparator, table: RecordTable) {
         field = comparator.field
         elseLevel = comparator.elseLevel
         let values = comparator.similarityThresholds
+        similarityLevels = values.count
         let padded = values + [Double](repeating: .infinity, count: max(0, 4 - values.count))
         thresholds = (padded[0], padded[1], padded[2], padded[3])
+        let edits = comparator.editDistances + [Int](repeating: 0, count: max(0, 3 - comparator.editDistances.count))
+        editDistances = (edits[0], edits[1], edits[2])
+        surnameInitialLevel = comparator.surnameInitialLevel ? comparator.elseLevel - 1 : -1
+        surnameEditLevel = comparator.elseLevel - (comparator.surnameInitialLevel ? 2 : 1)
+        slot = comparator.attribute.flatMap(table.schema.slot) ?? -1
     }
 }
 
@@ -27,6 +42,7 @@ extension ComparisonKernel {
         case .phone: phoneLevel(table, i, j)
         case .birthDate: birthDateLevel(table, i, j)
         case .suffix: suffixLevel(table, i, j)
+        case .attribute: attributeLevel(table, i, j)
         }
     }
 
@@ -41,6 +57,7 @@ extension ComparisonKernel {
         case .phone: table.phone[i]
         case .birthDate: table.birthDate[i]
         case .suffix: -1
+        case .attribute: slot < 0 ? -1 : table.attribute(slot, i)
         }
     }
 
@@ -75,10 +92,38 @@ extension ComparisonKernel {
 
     private func surnameLevel(_ table: RecordTable, _ i: Int, _ j: Int) -> Int {
         let a = table.surname[i], b = table.surname[j]
+        if a >= 0 && b >= 0 {
+            if a == b { return 0 }
+            if let level = similarityLevel(table.surnames.similarity(a, b)) { return level }
+            return table.surnames.withinOneEdit(a, b) ? surnameEditLevel : elseLevel
+        }
+        // One side wrote only an initial (or nothing): an initial agrees or disagrees with the
+        // other's first letter. Two full surnames never get here.
+        guard surnameInitialLevel >= 0 else { return -1 }
+        let initialA = table.surnameInitial[i], initialB = table.surnameInitial[j]
+        if initialA == 0 || initialB == 0 { return -1 }
+        return initialA == initialB ? surnameInitialLevel : elseLevel
+    }
+
+    /// Exact, then the similarity bands, then the edit-distance bands, else.
+    private func attributeLevel(_ table: RecordTable, _ i: Int, _ j: Int) -> Int {
+        guard slot >= 0 else { return -1 }
+        let a = table.attribute(slot, i), b = table.attribute(slot, j)
         if a < 0 || b < 0 { return -1 }
         if a == b { return 0 }
-        if let level = similarityLevel(table.surnames.similarity(a, b)) { return level }
-        return table.surnames.withinOneEdit(a, b) ? elseLevel - 1 : elseLevel
+        if similarityLevels > 0, let level = similarityLevel(table.attributePool.similarity(a, b)) { return level }
+        let first = similarityLevels + 1
+        if editDistances.0 == 0 { return elseLevel }
+        if editDistances.1 == 0 && editDistances.0 == 1 {
+            // The common case, one band of one edit: a single pass, no table.
+            return table.attributePool.withinOneEdit(a, b) ? first : elseLevel
+        }
+        let limit = max(editDistances.0, editDistances.1, editDistances.2)
+        let distance = table.attributePool.distance(a, b, atMost: limit)
+        if distance <= editDistances.0 { return first }
+        if editDistances.1 > 0 && distance <= editDistances.1 { return first + 1 }
+        if editDistances.2 > 0 && distance <= editDistances.2 { return first + 2 }
+        return elseLevel
     }
 
     /// The first similarity level whose threshold `similarity` reaches, if any.

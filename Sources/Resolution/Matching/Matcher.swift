@@ -30,16 +30,18 @@ public struct Matcher: Sendable {
             timings.append(PhaseTiming(phase: phase, duration: now - phaseStart))
             phaseStart = now
         }
-        guard let space = PatternSpace(settings.comparators) else { throw ResolutionError("too many comparator levels") }
+        let space = try PatternSpace.checked(settings.comparators)
         let policy = try DecisionPolicy(settings, space: space)
         guard records.count < Int(Int32.max) else { throw ResolutionError("at most \(Int32.max - 1) records per run") }
 
-        let table = RecordTable(records)
+        let table = RecordTable(records, schema: AttributeSchema(comparators: settings.comparators, rules: settings.blockingRules))
+        let linkOnly = settings.linkType == .linkOnly
         let comparer = PairComparer(table: table, comparators: settings.comparators, space: space)
         let reviewedByIndex = Self.indexPairs(reviewed, ids: table.ids)
         finish("index")
 
-        var candidates = CandidatePairs(table, rules: settings.blockingRules, maximumBlockSize: settings.maximumBlockSize)
+        var candidates = CandidatePairs(table, rules: settings.blockingRules, maximumBlockSize: settings.maximumBlockSize,
+                                        linkOnly: linkOnly)
         candidates.add(reviewedByIndex.keys.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) })
         finish("block")
 
@@ -61,13 +63,13 @@ public struct Matcher: Sendable {
         case .fixed(let fixed): model = fixed
         case .estimated(let estimation):
             model = try ModelEstimator.estimate(comparer, candidates: candidates, patterns: patterns, rules: settings.blockingRules,
-                                                settings: estimation)
+                                                settings: estimation, linkOnly: linkOnly)
         }
         let frequencies = TermFrequencies(table, comparators: settings.comparators, limit: settings.maximumTermFrequencyAdjustment)
         let scorer = PairScorer(comparer: comparer, model: model, frequencies: frequencies)
         finish("estimate")
 
-        let pairs = [ScoredPair](unsafeUninitializedCapacity: left.count) { buffer, initialized in
+        var pairs = [ScoredPair](unsafeUninitializedCapacity: left.count) { buffer, initialized in
             let slots = SendableBuffer(buffer)
             Concurrently.forEach(chunks.count) { chunk in
                 for index in chunks[chunk] {
@@ -87,9 +89,12 @@ public struct Matcher: Sendable {
         }
         finish("score")
 
+        // Mentions (notes naming a person) join people after the people are built, never linking two.
+        let isMention = table.ids.map { settings.mentionSystems.contains($0.sourceSystem) }
+        let hasMentions = isMention.contains(true)
         var links: [GuardedClustering.Link] = []
         var linked = [Bool](repeating: false, count: records.count)
-        for pair in pairs where pair.decision == .accept {
+        for pair in pairs where pair.decision == .accept && !isMention[pair.left] && !isMention[pair.right] {
             // A person's accept outranks any computed weight.
             links.append(GuardedClustering.Link(pair.left, pair.right, weight: pair.reviewed ? .infinity : pair.weight))
             linked[pair.left] = true
@@ -102,7 +107,23 @@ public struct Matcher: Sendable {
                 nonMatches.append((pair.left, pair.right))
             }
         }
-        let components = GuardedClustering.components(recordCount: records.count, links: links, nonMatches: nonMatches)
+        var components = GuardedClustering.components(recordCount: records.count, links: links, nonMatches: nonMatches)
+        if hasMentions {
+            let clusterOfRecord = MentionLinking.attach(
+                clusterOfRecord: components.clusterOfRecord, isMention: isMention, pairs: pairs,
+                acceptWorthy: { policy.decideMention($0.weight, $0.pattern) == .accept }, margin: settings.mentionMargin)
+            components = GuardedClustering.Components(regrouping: clusterOfRecord, refusedLinks: components.refusedLinks)
+            // A mention's pair is accepted when it names the person the mention joined; an
+            // accept-worthy pair to anyone else was outweighed or ambiguous, and waits for review.
+            let final = components.clusterOfRecord
+            pairs = pairs.map { pair in
+                guard !pair.reviewed, isMention[pair.left] || isMention[pair.right] else { return pair }
+                var decision = policy.decideMention(pair.weight, pair.pattern)
+                if decision == .accept && final[pair.left] != final[pair.right] { decision = .review }
+                return ScoredPair(leftIndex: pair.leftIndex, rightIndex: pair.rightIndex, pattern: pair.pattern, weight: pair.weight,
+                                  decision: decision, reviewed: false)
+            }
+        }
         finish("cluster")
 
         let keys = StableKeys.assign(clusters: components.clusters.map { $0.map { table.ids[$0] } }, previous: previousKeys)

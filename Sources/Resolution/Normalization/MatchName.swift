@@ -18,11 +18,17 @@ public struct MatchName: Sendable, Hashable {
     public let initial: Unicode.Scalar?
     /// The surname's key, particles included (`vanderberg`); nil when missing or only an initial.
     public let surname: String?
+    /// The surname's first letter, or the initial written instead of it (`John S.` in a
+    /// relationship manager's note); nil when no surname was written.
+    public let surnameInitial: Unicode.Scalar?
     /// `Jr`, `Sr`, `II`, `III` or `IV`, as TenureCore writes them.
     public let suffix: String?
 
     /// Whether only an initial stands for the given name (`J. Smith`).
     public var hasOnlyInitial: Bool { given == nil && initial != nil }
+
+    /// Whether only an initial stands for the surname (`John S.`).
+    public var hasOnlySurnameInitial: Bool { surname == nil && surnameInitial != nil }
 
     /// The name in free text (`SMITH, WILLIAM J.`, `Bill Smith Jr`), or nil when it has no words.
     public init?(parsing text: String, nicknames: NicknameTable = .english) {
@@ -37,7 +43,7 @@ public struct MatchName: Sendable, Hashable {
         let text = "\(surname ?? "_"), \(given ?? "_")"
         guard let parsed = PersonName(parsing: text) else { return nil }
         self.init(parsed, nicknames: nicknames)
-        guard self.surname != nil || initial != nil else { return nil }
+        guard self.surname != nil || surnameInitial != nil || initial != nil else { return nil }
     }
 
     /// The matching form of an already parsed name.
@@ -55,19 +61,23 @@ public struct MatchName: Sendable, Hashable {
             givenAlternatives = []
         }
         initial = (given ?? givenKey).unicodeScalars.first
-        // A one-letter surname (`John S.` in a sheet) says too little to compare or block on.
+        // A one-letter surname (`John S.` in a sheet) is an initial: too little to compare as a
+        // surname or to block on as one, but it agrees or disagrees with a surname's first letter.
         surname = surnameKey.unicodeScalars.count > 1 ? surnameKey : nil
+        surnameInitial = surnameKey.unicodeScalars.first
         suffix = name.suffix
     }
 
     /// A name from parts already in key form, for tests and callers that normalise themselves.
+    /// `surnameInitial` defaults to the surname's first letter.
     public init(given: String?, givenAsWritten: String? = nil, givenAlternatives: [String] = [], initial: Unicode.Scalar?,
-                surname: String?, suffix: String?) {
+                surname: String?, suffix: String?, surnameInitial: Unicode.Scalar? = nil) {
         self.given = given
         self.givenAsWritten = givenAsWritten ?? given
         self.givenAlternatives = givenAlternatives
         self.initial = initial ?? given?.unicodeScalars.first
         self.surname = surname
+        self.surnameInitial = surnameInitial ?? surname?.unicodeScalars.first
         self.suffix = suffix
     }
 }

@@ -9,6 +9,24 @@ import TenureCore
 public enum NameKey {
     /// The comparison form of `text`; empty when it has no letters or digits.
     public static func key(_ text: some StringProtocol) -> String {
+        // ASCII text (most names) by bytes, without building the string scalar by scalar.
+        if let key = text.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case 0x30...0x39, 0x61...0x7A: out[count] = byte
+                    case 0x41...0x5A: out[count] = byte + 0x20
+                    default: continue
+                    }
+                    count += 1
+                }
+                return count
+            }
+        }), let key {
+            return key
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { append(scalar, to: &scalars) }
         return String(scalars)

@@ -37,6 +37,16 @@ struct ScalarPool: Sendable {
         }
     }
 
+    /// The Damerau–Levenshtein distance of two values, or `limit + 1` when their lengths alone
+    /// say it exceeds `limit`.
+    func distance(_ a: Int32, _ b: Int32, atMost limit: Int) -> Int {
+        scalars.withUnsafeBufferPointer { all in
+            let x = slice(all, a), y = slice(all, b)
+            if abs(x.count - y.count) > limit { return limit + 1 }
+            return DamerauLevenshtein.distance(x, y)
+        }
+    }
+
     /// The first scalar of a value (0 when empty).
     func firstScalar(_ id: Int32) -> UInt32 {
         let start = Int(offsets[Int(id)])

@@ -2,6 +2,8 @@
 struct DecisionPolicy: Sendable {
     let accept: Double
     let review: Double
+    /// The accept threshold of pairs with a mention (``MatchSettings/mentionAcceptThreshold``).
+    let mentionAccept: Double
     /// For each comparator and level, the best decision's rank allowed (2 accept, 1 review, 0 reject).
     let caps: [[UInt8]]
     let space: PatternSpace
@@ -10,6 +12,7 @@ struct DecisionPolicy: Sendable {
     init(_ settings: MatchSettings, space: PatternSpace) throws(ResolutionError) {
         accept = settings.acceptThreshold
         review = settings.reviewThreshold
+        mentionAccept = settings.mentionAcceptThreshold
         var caps = settings.comparators.map { [UInt8](repeating: 2, count: $0.levelNames.count) }
         for cap in settings.caps {
             guard let k = settings.comparators.firstIndex(where: { $0.name == cap.field }),
@@ -24,7 +27,13 @@ struct DecisionPolicy: Sendable {
 
     /// The decision for a pair of `weight` whose levels are `pattern`.
     @inline(__always)
-    func decide(_ weight: Double, _ pattern: UInt32) -> Decision {
+    func decide(_ weight: Double, _ pattern: UInt32) -> Decision { decide(weight, pattern, accept: accept) }
+
+    /// The decision for a pair with a mention, whose accept threshold is its own.
+    func decideMention(_ weight: Double, _ pattern: UInt32) -> Decision { decide(weight, pattern, accept: mentionAccept) }
+
+    @inline(__always)
+    private func decide(_ weight: Double, _ pattern: UInt32, accept: Double) -> Decision {
         var rank: UInt8 = weight >= accept ? 2 : weight >= review ? 1 : 0
         if capped && rank > 0 {
             for k in caps.indices {

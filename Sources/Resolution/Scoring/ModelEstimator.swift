@@ -1,3 +1,4 @@
+import TenureCore
 /// Estimates a ``MatchModel`` from the records themselves: u from random pairs, m by
 /// expectation–maximisation over the candidate pairs, one blocking rule at a time.
 ///
@@ -15,13 +16,14 @@ enum ModelEstimator {
     static let minimumTrainingPairs = 50.0
 
     /// The model of `comparer`'s comparators fitted to the candidate pairs.
+    /// With `linkOnly`, only pairs of records from different systems are compared, so u is read
+    /// from such pairs and the prior is a share of them.
     static func estimate(_ comparer: PairComparer, candidates: CandidatePairs, patterns: [UInt32], rules: [BlockingRule],
-                         settings: EstimationSettings) throws(ResolutionError) -> MatchModel {
+                         settings: EstimationSettings, linkOnly: Bool = false) throws(ResolutionError) -> MatchModel {
         let comparators = comparer.comparators
-        let sample = randomPairSample(comparer, settings: settings)
+        let sample = randomPairSample(comparer, settings: settings, linkOnly: linkOnly)
         let counts = countPatterns(candidates, patterns: patterns, rules: rules, space: comparer.space)
-        let n = Double(comparer.table.count)
-        let allPairs = max(1, n * (n - 1) / 2)
+        let allPairs = max(1, comparer.table.comparablePairs(linkOnly: linkOnly))
         var u = sample.frequencies
         var fit = fitM(comparer, counts: counts, rules: rules, u: u, settings: settings)
         // Random pairs are not all non-matches: where people have several records each, the
@@ -65,8 +67,7 @@ enum ModelEstimator {
         var runs = [Int](repeating: 0, count: comparators.count)
         var iterations = 0
         for (r, rule) in rules.enumerated() {
-            let fields = Set(rule.keys.map(\.field))
-            let active = comparators.map { !fields.contains($0.field) }
+            let active = comparators.map { comparator in !rule.keys.contains { $0.constrains(comparator) } }
             guard active.contains(true), counts.byRule[r].reduce(0, { $0 + $1.count }) >= minimumTrainingPairs else { continue }
             let fit = expectationMaximisation(counts.byRule[r], space: comparer.space, active: active, m: start, u: u,
                                               lambda: settings.priorMatchProbability, estimateM: true, settings: settings)
@@ -148,17 +149,22 @@ enum ModelEstimator {
     }
 
     /// The level frequencies of random record pairs (see ``RandomSample``).
-    static func randomPairSample(_ comparer: PairComparer, settings: EstimationSettings) -> RandomSample {
+    static func randomPairSample(_ comparer: PairComparer, settings: EstimationSettings, linkOnly: Bool = false) -> RandomSample {
         let comparators = comparer.comparators
         let offsets = comparators.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1.levelNames.count) }
         let n = comparer.table.count
         let allPairs = n < 2 ? 0 : n * (n - 1) / 2
+        let comparable = Int(comparer.table.comparablePairs(linkOnly: linkOnly))
         let width = offsets.last ?? 0
         var counts = [Int](repeating: 0, count: width)
-        if allPairs <= settings.randomPairs {
+        let exhaustive = allPairs <= settings.randomPairs
+        if comparable == 0 {
+            // Nothing to compare (one record, or one system in a link-only run).
+        } else if exhaustive {
             // Few records: every pair, exactly.
+            let source = comparer.table.source
             for i in 0..<n {
-                for j in (i + 1)..<max(i + 1, n) {
+                for j in (i + 1)..<max(i + 1, n) where !linkOnly || source[i] != source[j] {
                     for k in comparators.indices {
                         let level = comparer.level(k, i, j)
                         if level >= 0 { counts[offsets[k] + level] += 1 }
@@ -168,13 +174,20 @@ enum ModelEstimator {
         } else {
             let perChunk = settings.randomPairs / sampleChunks + 1
             let seed = settings.seed
+            let draw = linkOnly ? CrossSourceDraw(comparer.table) : nil
             let chunkCounts = Concurrently.map(sampleChunks) { chunk in
                 var local = [Int](repeating: 0, count: width)
-                var random = SeededGenerator(seed: seed, stream: UInt64(chunk))
+                var random = SplitMix64(seed: seed, stream: UInt64(chunk))
                 for _ in 0..<perChunk {
-                    let i = random.below(n)
-                    var j = random.below(n - 1)
-                    if j >= i { j += 1 }
+                    let i: Int, j: Int
+                    if let draw {
+                        (i, j) = draw.pair(&random)
+                    } else {
+                        i = random.below(n)
+                        var other = random.below(n - 1)
+                        if other >= i { other += 1 }
+                        j = other
+                    }
                     for k in comparators.indices {
                         let level = comparer.level(k, i, j)
                         if level >= 0 { local[offsets[k] + level] += 1 }
@@ -184,7 +197,7 @@ enum ModelEstimator {
             }
             for local in chunkCounts { for index in counts.indices { counts[index] += local[index] } }
         }
-        let drawn = Double(max(1, allPairs <= settings.randomPairs ? allPairs : (settings.randomPairs / sampleChunks + 1) * sampleChunks))
+        let drawn = Double(max(1, comparable == 0 ? 0 : exhaustive ? comparable : (settings.randomPairs / sampleChunks + 1) * sampleChunks))
         return RandomSample(
             frequencies: comparators.indices.map { k in
                 let levels = counts[offsets[k]..<offsets[k + 1]]
@@ -238,5 +251,49 @@ enum ModelEstimator {
             if change < settings.convergence { break }
         }
         return (m, lambda, iterations)
+    }
+}
+
+/// Uniform random pairs of records from different systems, for a link-only run's u: the first
+/// record drawn with weight the number of records outside its system, the second uniformly
+/// among those, so every cross-system pair is equally likely however unequal the systems.
+struct CrossSourceDraw: Sendable {
+    /// Record indices grouped by system.
+    private let order: [Int32]
+    /// Where each system's records start in ``order``; one more entry than systems.
+    private let starts: [Int]
+    /// For each system, the cumulative weight of the systems up to it.
+    private let cumulative: [Int]
+
+    init(_ table: RecordTable) {
+        var starts = [0]
+        for count in table.sourceCounts { starts.append(starts[starts.count - 1] + count) }
+        var next = Array(starts.dropLast())
+        var order = [Int32](repeating: 0, count: table.count)
+        for i in 0..<table.count {
+            let s = Int(table.source[i])
+            order[next[s]] = Int32(i)
+            next[s] += 1
+        }
+        var running = 0
+        cumulative = table.sourceCounts.map { count in
+            running += count * (table.count - count)
+            return running
+        }
+        self.order = order
+        self.starts = starts
+    }
+
+    /// A random pair of records of different systems (there must be one).
+    func pair(_ random: inout SplitMix64) -> (Int, Int) {
+        let target = random.below(cumulative[cumulative.count - 1])
+        var s = 0
+        while cumulative[s] <= target { s += 1 }
+        let inside = starts[s + 1] - starts[s]
+        let i = Int(order[starts[s] + random.below(inside)])
+        // The other systems' records are those of `order` outside system s's range.
+        var position = random.below(order.count - inside)
+        if position >= starts[s] { position += inside }
+        return (i, Int(order[position]))
     }
 }

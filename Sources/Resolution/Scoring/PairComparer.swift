@@ -8,7 +8,7 @@ struct PairComparer: Sendable {
     init(table: RecordTable, comparators: [FieldComparator], space: PatternSpace) {
         self.table = table
         self.comparators = comparators
-        self.kernels = comparators.map(ComparisonKernel.init)
+        self.kernels = comparators.map { ComparisonKernel($0, table: table) }
         self.space = space
     }
 

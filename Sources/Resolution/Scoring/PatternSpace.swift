@@ -25,6 +25,20 @@ struct PatternSpace: Sendable {
         self.count = product
     }
 
+    /// The space of `comparators`' patterns, or an error naming each comparator's levels when
+    /// they do not fit.
+    static func checked(_ comparators: [FieldComparator]) throws(ResolutionError) -> PatternSpace {
+        guard let space = PatternSpace(comparators) else {
+            let radices = comparators.map { Double($0.levelNames.count + 1) }
+            let bits = radices.reduce(0) { $0 + Logarithm.binary($1) }
+            let levels = comparators.map { "\($0.name) \($0.levelNames.count)" }.joined(separator: ", ")
+            throw ResolutionError(
+                "the comparators' levels do not fit in 32 bits (each comparator's levels plus null, multiplied, need "
+                    + "\(Int(bits.rounded(.up))) bits): \(levels); drop a comparator or some similarity or edit-distance levels")
+        }
+        return space
+    }
+
     /// The level of comparator `k` in `pattern`, -1 for null.
     @inline(__always)
     func level(_ pattern: UInt32, _ k: Int) -> Int {

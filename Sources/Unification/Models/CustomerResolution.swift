@@ -40,7 +40,7 @@ public final class CustomerResolution: Sendable {
     private let last = Mutex<Resolved?>(nil)
 
     /// A resolution with `settings`, checked.
-    public init(settings: MatchSettings = MatchSettings()) throws {
+    public init(settings: MatchSettings = .bank) throws {
         _ = try Matcher(settings: settings)
         self.settings = settings
     }
