@@ -8,7 +8,6 @@ extension MatchSettings {
     public static let bank = MatchSettings(
         comparators: FieldComparator.defaults + [.attribute(BankRecords.branch), .attribute(BankRecords.gender)],
         blockingRules: BlockingRule.defaults + [
-            BlockingRule([.surname, .givenName]),
             BlockingRule([.surname, .attribute(BankRecords.branch)]),
             BlockingRule([.givenName, .surnameInitial, .attribute(BankRecords.branch)]),
         ],

@@ -2,9 +2,14 @@ import Resolution
 import Transform
 import Warehouse
 
-/// `silver.match_pairs`: every pair of records entity resolution compared, with each field's
-/// comparison level and weight, the total, the decision and who made it, so anyone can see why
-/// two records were merged or kept apart.
+/// `silver.match_pairs`: the pairs of records entity resolution compared and did not find
+/// clearly different, with each field's comparison level and weight, the total, the decision and
+/// who made it, so anyone can see why two records were merged or kept apart.
+///
+/// Clear non-matches (below the non-match threshold, −10 bits: a 1 in 1,000 chance) are counted
+/// in the log but not stored: blocking proposes them by the million at the scale of a bank (14.6
+/// million pairs at N=50,000, most of them people who share a common name), and
+/// `tenure resolve explain` recomputes any pair's waterfall on demand.
 public struct MatchPairsModel: SwiftModel {
     /// The model's name.
     public let name = "match_pairs"
@@ -30,7 +35,10 @@ public struct MatchPairsModel: SwiftModel {
             ColumnDefinition("decided_by", .text), ColumnDefinition("same_person", .integer),
         ]
         let result = resolved.result
-        let rows = result.pairs.map { pair -> [SQLValue] in
+        let floor = resolution.settings.nonMatchThreshold
+        let kept = result.pairs.filter { $0.weight >= floor || $0.reviewed || result.clusterOfRecord[$0.left] == result.clusterOfRecord[$0.right] }
+        context.logger.info("match pairs kept", metadata: ["kept": "\(kept.count)", "compared": "\(result.pairs.count)"])
+        let rows = kept.map { pair -> [SQLValue] in
             let left = result.records[pair.left], right = result.records[pair.right]
             let explanation = result.explanation(of: pair)
             var row: [SQLValue] = [.text(left.sourceSystem), .text(left.sourceID), .text(right.sourceSystem), .text(right.sourceID),
