@@ -1,18 +1,15 @@
+import TenureCore
 /// Inputs for the portable SQL functions: hand-picked edges plus a few hundred generated values in
 /// every form the bank's systems write (see the Simulator's `Scribe` and `NamePool`), from a
 /// fixed seed so a failure reproduces.
 enum PortableFunctionCorpus {
-    /// SplitMix64: small, seedable, the same everywhere.
+    /// TenureCore's SplitMix64, with the draws the corpus needs.
     struct Random {
-        var state: UInt64
+        private var source: SplitMix64
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        init(state: UInt64) { source = SplitMix64(seed: state) }
+
+        mutating func next() -> UInt64 { source.next() }
 
         mutating func int(_ range: ClosedRange<Int>) -> Int {
             range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))

@@ -1,4 +1,5 @@
 import Resolution
+import TenureCore
 
 /// A deterministic synthetic population with known truth: people, and the records several
 /// systems keep of them, with the kinds of dirt real systems have (nicknames, initials, case,
@@ -238,17 +239,11 @@ struct SyntheticPeople {
     }
 }
 
-/// SplitMix64 for test data: the same people on every run and machine.
+/// TenureCore's SplitMix64 for test data: the same people on every run and machine.
 struct TestRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private var source: SplitMix64
+    init(seed: UInt64) { source = SplitMix64(seed: seed) }
+    mutating func next() -> UInt64 { source.next() }
     mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
     mutating func chance(_ p: Double) -> Bool { unit() < p }
     mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
