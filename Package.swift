@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.25.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
     ],
     targets: [
         .target(
@@ -81,6 +82,26 @@ let package = Package(
         ),
         // Churn prediction: training, evaluation and explanations over XGBoost.
         .target(name: "ChurnModel", dependencies: ["CXGBoost", "TenureCore"]),
+        // The bank's churn forecast: point-in-time snapshots, training from the warehouse, the
+        // model registry, and daily scoring with reasons, as models of the SQL project.
+        .target(
+            name: "ChurnForecast",
+            dependencies: [
+                "TenureCore",
+                "Warehouse",
+                "Transform",
+                "ChurnModel",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Experiment tracking: logs training runs to an MLflow tracking server over its REST API.
+        .target(
+            name: "Tracking",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "tenure",
             dependencies: [
@@ -93,6 +114,7 @@ let package = Package(
                 "Resolution",
                 "Unification",
                 "ChurnModel",
+                "ChurnForecast",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -130,6 +152,16 @@ let package = Package(
             dependencies: ["Unification", "Resolution", "Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion", "Connectors", "WarehouseTestSupport"]
         ),
         .testTarget(name: "ChurnModelTests", dependencies: ["ChurnModel", "TenureCore"]),
+        .testTarget(
+            name: "ChurnForecastTests",
+            dependencies: ["ChurnForecast", "ChurnModel", "Transform", "Unification", "Warehouse", "TenureCore", "Simulator", "Ingestion", "Connectors", "WarehouseTestSupport"]
+        ),
+        // Against the real MLflow server of scripts/mlflow (TENURE_TEST_MLFLOW_URL); reads runs back
+        // over REST with its own HTTP client, not through the code under test.
+        .testTarget(
+            name: "TrackingTests",
+            dependencies: ["Tracking", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["tenure", "Warehouse", "WarehouseTestSupport"]

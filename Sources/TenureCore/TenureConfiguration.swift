@@ -9,6 +9,8 @@ public struct TenureConfiguration: Sendable, Equatable {
     public var warehouseURL: String
     /// The folder of source exports the file connector reads (`tenure generate` writes one).
     public var sourcesDirectory: String
+    /// The bank's churn definition, forecast horizon, retention capacity and risk tiers.
+    public var churn = ChurnSettings()
 
     /// The defaults: an embedded SQLite warehouse in `warehouse/` and the simulated bank in `data/bank/`.
     public init(projectDirectory: URL, warehouseURL: String = "sqlite:warehouse", sourcesDirectory: String = "data/bank") {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChurnForecast
 import Foundation
 import Logging
 import Transform
@@ -68,13 +69,13 @@ struct SelectionOptions: ParsableArguments {
     var selection: Selection { Selection(select) }
 }
 
-/// The project under `models/`, with the models whose logic is Swift (entity resolution's).
+/// The project under `models/`, with the models whose logic is Swift (entity resolution's, the churn forecast's).
 struct TransformProject {
     let project: Project
     let swiftModels: [any SwiftModel]
 
     static func load(_ configuration: TenureConfiguration) throws -> TransformProject {
-        let swiftModels = try CustomerUnification.models()
+        let swiftModels = try CustomerUnification.models() + ChurnForecast.models(settings: configuration.churn)
         return TransformProject(project: try Project.load(from: configuration.projectDirectory, swiftModels: swiftModels),
                                 swiftModels: swiftModels)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChurnForecast
 import ChurnModel
 import Foundation
 
@@ -62,10 +63,10 @@ struct ModelCommand: AsyncParsableCommand {
         @Option(help: "Threads XGBoost may use (default: every core). On a busy machine 1 is faster: XGBoost's OpenMP threads spin while they wait.")
         var threads: Int?
 
+        @OptionGroup var options: ProjectOptions
+
         func run() async throws {
-            guard let csv else {
-                throw CLIError("training on the warehouse's churn features is not available yet; pass --csv FILE --label COLUMN")
-            }
+            guard let csv else { return try await trainOnWarehouse() }
             guard let label else { throw CLIError("--csv needs --label COLUMN: the column holding the outcome") }
             guard k > 0 else { throw CLIError("--k must be positive, got \(k)") }
             guard maxRounds > 0, earlyStopping > 0 else { throw CLIError("--max-rounds and --early-stopping must be positive") }
@@ -81,5 +82,31 @@ struct ModelCommand: AsyncParsableCommand {
             print(report.text)
             print(String(format: "trained and evaluated in %.1f s", report.seconds))
         }
+    }
+}
+
+
+extension ModelCommand.Train {
+    /// Trains on the warehouse's churn features, registers the model and scores with the champion.
+    func trainOnWarehouse() async throws {
+        if label != nil || holdout != nil || id != nil || time != nil || positive != nil || !ignore.isEmpty {
+            throw CLIError("--label, --id, --time, --test, --positive and --ignore go with --csv; the warehouse's churn features need none")
+        }
+        let configuration = try options.configuration()
+        let logger = options.logger("tenure.model")
+        var training = ChurnTraining(settings: configuration.churn, seed: seed, threads: threads)
+        training.maxRounds = maxRounds
+        training.earlyStoppingRounds = earlyStopping
+        let result: ChurnTrainingResult
+        do {
+            result = try await options.withConfiguredWarehouse(configuration, logger: logger) { warehouse in
+                try await training.run(on: warehouse)
+            }
+        } catch let error as ChurnForecastError {
+            throw CLIError(error.description)
+        } catch let error as ChurnModelError {
+            throw CLIError(error.message)
+        }
+        print(result.text)
     }
 }

@@ -32,6 +32,10 @@ struct ProjectOptions: ParsableArguments {
             }
             if let url = settings.warehouse { configuration.warehouseURL = url }
             if let sources = settings.sources?.directory { configuration.sourcesDirectory = sources }
+            if let churn = settings.churn {
+                if let problem = churn.problem { throw CLIError("\(file.path): \(problem)") }
+                configuration.churn = churn
+            }
         }
         if let url = environment["TENURE_WAREHOUSE_URL"], !url.isEmpty { configuration.warehouseURL = url }
         if let warehouse { configuration.warehouseURL = warehouse }
@@ -79,6 +83,7 @@ struct ProjectOptions: ParsableArguments {
 struct ProjectFile: Decodable {
     var warehouse: String?
     var sources: Sources?
+    var churn: ChurnSettings?
 
     struct Sources: Decodable {
         var directory: String?

@@ -56,8 +56,12 @@ struct BehaviourTests {
             #expect(expected.cases.contains(cases[id]?.count ?? 0), "\(id) \(person["segment"] ?? "") cases")
             let own = sessions[id] ?? []
             #expect(expected.sessions.contains(own.count), "\(id) \(person["segment"] ?? "") sessions")
+            // Sessions shorten only once the decline starts: before it everyone uses the app alike.
+            let decline = person["decline_start"].flatMap(parseISO)
             for session in own {
-                #expect(expected.events.contains(eventsPerSession[session["id"] as? String ?? ""] ?? 0))
+                let day = (session["session_start"] as? String).flatMap { parseISO(String($0.prefix(10))) }
+                let declining = decline.map { start in day.map { $0 >= start } ?? false } ?? false
+                #expect((declining ? expected.events : 4...10).contains(eventsPerSession[session["id"] as? String ?? ""] ?? 0))
             }
         }
     }
@@ -83,6 +87,7 @@ struct BehaviourTests {
             let owner = try #require(truth["sheets/customer_notes/\(offset + 2)"])
             notes[owner["person_id"] ?? "", default: []].append(row["Note"] ?? "")
         }
+        var warnings = (atRisk: 0, churned: 0), total = (atRisk: 0, churned: 0)
         for (id, person) in people {
             let own = notes[id] ?? []
             switch person["segment"] {
@@ -91,12 +96,19 @@ struct BehaviourTests {
                 #expect(own.allSatisfy { Phrasebook.positiveNotes.contains($0) || Phrasebook.neutralNotes.contains($0) })
             case "at_risk":
                 #expect((2...4).contains(own.count))
-                #expect(own.allSatisfy(Phrasebook.warningNotes.contains))
+                #expect(own.allSatisfy { Phrasebook.warningNotes.contains($0) || Phrasebook.negativeNotes.contains($0) })
+                warnings.atRisk += own.filter(Phrasebook.warningNotes.contains).count
+                total.atRisk += own.count
             default:
                 #expect((2...5).contains(own.count))
-                #expect(own.allSatisfy(Phrasebook.negativeNotes.contains))
+                #expect(own.allSatisfy { Phrasebook.warningNotes.contains($0) || Phrasebook.negativeNotes.contains($0) })
+                warnings.churned += own.filter(Phrasebook.warningNotes.contains).count
+                total.churned += own.count
             }
         }
+        // Mostly warnings about those who stay, mostly complaints about those who leave; three in ten the other way.
+        #expect((0.6...0.8).contains(Double(warnings.atRisk) / Double(total.atRisk)), "\(warnings.atRisk) of \(total.atRisk)")
+        #expect((0.2...0.4).contains(Double(warnings.churned) / Double(total.churned)), "\(warnings.churned) of \(total.churned)")
     }
 
     @Test func churnShowsOnlyThroughTheRecords() throws {

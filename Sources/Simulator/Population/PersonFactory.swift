@@ -23,12 +23,18 @@ struct PersonFactory {
         case .active:
             latestOpen = window.end.adding(days: -120)
         case .atRisk:
-            let decline = window.end.adding(days: -random.int(45...180))
+            // Some have been slipping for over a year without leaving: the warning signs a
+            // churn model must tell apart from the real thing.
+            let decline = window.end.adding(days: -random.int(45...420))
             declineStart = decline
             latestOpen = decline.adding(days: -240)
         case .churned:
             let churn = window.end.adding(days: -random.int(95...365))
-            let decline = churn.adding(days: -random.int(60...200))
+            // About three in ten leave with only weeks of warning (a move, a rival's offer). Their
+            // own stream decides, so the draws of everything else about the person stay as they were.
+            var story = SeededRandom(seed: specification.seed, stream: UInt64(index) &* 16 &+ 9)
+            let warning = random.int(60...200)
+            let decline = churn.adding(days: -(story.chance(0.3) ? story.int(7...30) : warning))
             churnDate = churn
             declineStart = decline
             latestOpen = decline.adding(days: -240)

@@ -147,7 +147,13 @@ final class SalesforceSystem {
         let origin = random.pick(["Phone", "Email", "Web", "Branch", "App"])
         var satisfaction: FieldValue = .null
         if closed != nil, random.chance(0.7) {
-            let segmentEffect: Double = switch person.segment { case .active: 0; case .atRisk: -0.9; case .churned: -1.5 }
+            // Unhappiness shows once the decline has started, not for a leaver's whole life.
+            let declining = person.declineStart.map { opened.day >= $0 } ?? false
+            let segmentEffect: Double = switch (declining, person.segment) {
+            case (false, _), (_, .active): 0
+            case (true, .atRisk): -0.9
+            case (true, .churned): -1.5
+            }
             let score = 4.1 + Branch.all[person.homeBranch].serviceQuality * 2 + segmentEffect - (escalated ? 0.7 : 0) + random.normal(mean: 0, deviation: 0.7)
             satisfaction = .amount(Double(min(5, max(1, Int(score.rounded())))))
         }

@@ -62,6 +62,7 @@ final class SheetsSystem {
     /// Writes the relationship managers' notes about the person.
     func write(_ person: Person) {
         var random = SeededRandom(seed: specification.seed, stream: UInt64(person.index) &* 16 &+ 5)
+        var story = SeededRandom(seed: specification.seed, stream: UInt64(person.index) &* 16 &+ 10)
         let window = specification.window
         let (count, pool): (Int, [String]) = switch person.segment {
         case .active: (random.int(0...3), random.chance(0.5) ? Phrasebook.positiveNotes : Phrasebook.neutralNotes)
@@ -78,7 +79,10 @@ final class SheetsSystem {
         let branch = Branch.all[branchIndex]
         for day in days {
             // Active customers get a mix of kinds of notes; the others' notes follow their story.
-            let text = person.segment == .active ? random.pick(random.chance(0.5) ? Phrasebook.positiveNotes : Phrasebook.neutralNotes) : random.pick(pool)
+            // Managers read people imperfectly: three in ten notes on a slipping customer take the
+            // other tone (a warning about a leaver, a complaint about one who stays).
+            let tone = story.chance(0.3) ? (pool == Phrasebook.warningNotes ? Phrasebook.negativeNotes : Phrasebook.warningNotes) : pool
+            let text = person.segment == .active ? random.pick(random.chance(0.5) ? Phrasebook.positiveNotes : Phrasebook.neutralNotes) : random.pick(tone)
             let manager = random.chance(0.3) ? branch.manager : Self.relationshipManagers[branchIndex * 2 + random.int(0...1)]
             notes.write([scribe.date(day, &random), scribe.branchName(branch, &random), customerLabel(person, &random),
                          random.chance(0.55) ? scribe.email(person.email, &random) : "",

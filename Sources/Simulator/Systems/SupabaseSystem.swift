@@ -41,7 +41,9 @@ final class SupabaseSystem {
         let userID = random.uuid()
         let email = scribe.appEmail(person, &random)
         let device = random.chance(0.85) ? "phone" : "tablet"
-        let (sessionRange, eventRange): (ClosedRange<Int>, ClosedRange<Int>) = switch person.segment {
+        // Sessions get shorter only once the decline starts: before it, a customer who will leave
+        // uses the app like anyone else, so the app shows churn coming rather than who churns.
+        let (sessionRange, decliningEvents): (ClosedRange<Int>, ClosedRange<Int>) = switch person.segment {
         case .active: (30...60, 4...10)
         case .atRisk: (15...30, 2...5)
         case .churned: (5...15, 1...3)
@@ -56,7 +58,8 @@ final class SupabaseSystem {
         if !starts.isEmpty { truth.record("supabase", "app_user", userID, person) }
         for start in starts {
             let sessionID = random.uuid()
-            let eventCount = random.int(eventRange)
+            let declining = person.declineStart.map { start.day >= $0 } ?? false
+            let eventCount = random.int(declining ? decliningEvents : 4...10)
             var moment = start
             var eventRecords: [Record] = []
             for _ in 0..<eventCount {

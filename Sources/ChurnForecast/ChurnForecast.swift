@@ -1,0 +1,10 @@
+import TenureCore
+import Transform
+
+/// The bank's churn forecast as models of the SQL project.
+public enum ChurnForecast {
+    /// The Swift models: the snapshot schedule the features are computed at, and the scoring.
+    public static func models(settings: ChurnSettings) -> [any SwiftModel] {
+        [ChurnSnapshotsModel(settings: settings)]
+    }
+}
