@@ -115,6 +115,7 @@ let package = Package(
                 "Unification",
                 "ChurnModel",
                 "ChurnForecast",
+                "Tracking",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

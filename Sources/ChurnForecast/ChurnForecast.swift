@@ -5,6 +5,6 @@ import Transform
 public enum ChurnForecast {
     /// The Swift models: the snapshot schedule the features are computed at, and the scoring.
     public static func models(settings: ChurnSettings) -> [any SwiftModel] {
-        [ChurnSnapshotsModel(settings: settings)]
+        [ChurnSnapshotsModel(settings: settings), ChurnPredictionsModel(settings: settings)]
     }
 }

@@ -37,7 +37,7 @@ extension MLflowClient {
 
     /// Sends one request and returns the body of a 2xx answer.
     func send(_ method: Method, _ path: String, query: String? = nil, body: Data?, contentType: String) async throws -> Data {
-        let base = try endpoint.get().base
+        let base = try self.base.get()
         let url = base + path + (query.map { "?\($0)" } ?? "")
         let operation = operation(method, path)
         var request = HTTPClientRequest(url: url)

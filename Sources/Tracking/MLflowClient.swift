@@ -6,7 +6,8 @@ import Logging
 public struct MLflowClient: Sendable {
     /// The server's base URL, without any credentials that were in the tracking URI.
     public let trackingURL: String
-    let endpoint: Result<TrackingEndpoint, MLflowError>
+    /// The base URL requests go to, or why the tracking URI has none (kept, not thrown, so init stays simple).
+    let base: Result<String, MLflowError>
     let credentials: Credentials?
     let httpClient: HTTPClient
     let timeoutNanoseconds: Int64
@@ -25,10 +26,11 @@ public struct MLflowClient: Sendable {
         requestTimeout: Duration = .seconds(30),
         logger: Logger = Logger(label: "tenure.tracking")
     ) {
+        // Only the base URL is kept: user info from the URI lives on solely inside Credentials.
         let endpoint = TrackingEndpoint.parse(trackingURI)
-        self.endpoint = endpoint
-        self.trackingURL = (try? endpoint.get().base) ?? "<invalid tracking URI>"
         let parsed = try? endpoint.get()
+        self.base = endpoint.map(\.base)
+        self.trackingURL = parsed?.base ?? "<invalid tracking URI>"
         self.credentials = Credentials.from(environment: environment, uriUser: parsed?.user, uriPassword: parsed?.password)
         self.httpClient = httpClient
         let (seconds, attoseconds) = requestTimeout.components

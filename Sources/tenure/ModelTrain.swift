@@ -7,15 +7,23 @@ import Foundation
 struct ModelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract: "Train and evaluate churn models.",
-        subcommands: [Train.self]
+        abstract: "Train, evaluate and manage churn models.",
+        subcommands: [Train.self, List.self, Show.self, Promote.self]
     )
 
     /// `tenure model train`: XGBoost and a logistic baseline on one split, with their figures.
     struct Train: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Train XGBoost and a logistic baseline on a labelled table and print their figures side by side.",
+            abstract: "Train the churn model on the warehouse's features (or any labelled table with --csv) and print its figures.",
             discussion: """
+            Without --csv: XGBoost learns from gold.churn_features' training snapshots, stops early \
+            on the validation snapshots (the latest whose outcome is known, out of time) and is \
+            reported beside a logistic baseline and the bank's rule on the same rows. The model, \
+            refitted on every labelled snapshot, is registered in ml.model_versions and becomes \
+            champion when it beats the champion's validation ROC AUC; gold.churn_predictions is then \
+            rebuilt with it. With MLFLOW_TRACKING_URI set, the run is also logged to MLflow.
+
+
             With --csv, any labelled table: numeric columns stay numbers, text columns become one \
             feature per frequent level (rare levels folded into 'other'), empty cells and NA, N/A, \
             null count as missing. The label column holds two values (yes/no, true/false, 1/0, \
@@ -86,27 +94,3 @@ struct ModelCommand: AsyncParsableCommand {
 }
 
 
-extension ModelCommand.Train {
-    /// Trains on the warehouse's churn features, registers the model and scores with the champion.
-    func trainOnWarehouse() async throws {
-        if label != nil || holdout != nil || id != nil || time != nil || positive != nil || !ignore.isEmpty {
-            throw CLIError("--label, --id, --time, --test, --positive and --ignore go with --csv; the warehouse's churn features need none")
-        }
-        let configuration = try options.configuration()
-        let logger = options.logger("tenure.model")
-        var training = ChurnTraining(settings: configuration.churn, seed: seed, threads: threads)
-        training.maxRounds = maxRounds
-        training.earlyStoppingRounds = earlyStopping
-        let result: ChurnTrainingResult
-        do {
-            result = try await options.withConfiguredWarehouse(configuration, logger: logger) { warehouse in
-                try await training.run(on: warehouse)
-            }
-        } catch let error as ChurnForecastError {
-            throw CLIError(error.description)
-        } catch let error as ChurnModelError {
-            throw CLIError(error.message)
-        }
-        print(result.text)
-    }
-}

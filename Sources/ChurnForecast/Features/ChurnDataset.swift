@@ -33,11 +33,18 @@ public struct ChurnDataset: Sendable {
         if let absent = features.first(where: { !present.contains($0.name) }) {
             throw ChurnForecastError("gold.churn_features has no column \(absent.name): rebuild it with `tenure build -s churn_features`")
         }
+        return try await load(roles, from: warehouse, table: table.sql, features: features)
+    }
+
+    /// The rows of the snapshots with `roles` from `table` (an SQL relation name, such as the
+    /// staging table of a build in progress).
+    public static func load(_ roles: [SnapshotSchedule.Role], from warehouse: any SQLExecutor, table: String,
+                            features: [ChurnFeature]) async throws -> ChurnDataset {
         let columns = features.map { "\"\($0.name)\"" }.joined(separator: ", ")
         let roleList = roles.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let rows = try await warehouse.query("""
             SELECT customer_key, cutoff_date, churned_in_horizon, rule_signals, \(columns)
-            FROM \(table.sql) WHERE snapshot_role IN (\(roleList))
+            FROM \(table) WHERE snapshot_role IN (\(roleList))
             ORDER BY cutoff_date, customer_key
             """)
         var dataset = ChurnDataset(features: features, values: [], customerKeys: [], cutoffs: [], labels: [], ruleSignals: [])
