@@ -150,7 +150,7 @@ let package = Package(
         .testTarget(name: "ResolutionTests", dependencies: ["Resolution", "TenureCore"]),
         .testTarget(
             name: "UnificationTests",
-            dependencies: ["Unification", "Resolution", "Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion", "Connectors", "WarehouseTestSupport"]
+            dependencies: ["Unification", "ChurnForecast", "Resolution", "Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion", "Connectors", "WarehouseTestSupport"]
         ),
         .testTarget(name: "ChurnModelTests", dependencies: ["ChurnModel", "TenureCore"]),
         .testTarget(

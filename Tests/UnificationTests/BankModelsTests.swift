@@ -1,3 +1,4 @@
+import ChurnForecast
 import Connectors
 import Foundation
 import Ingestion
@@ -32,14 +33,19 @@ struct BankModelsTests {
         return try await runner(on: warehouse).build(.all)
     }
 
-    /// A runner of the repository's project, with entity resolution's Swift models.
+    /// The project's Swift models: entity resolution's and the churn forecast's.
+    static func models() throws -> [any SwiftModel] {
+        try CustomerUnification.models() + ChurnForecast.models(settings: ChurnSettings())
+    }
+
+    /// A runner of the repository's project, with its Swift models.
     static func runner(on warehouse: any Warehouse) throws -> ProjectRunner {
-        let models = try CustomerUnification.models()
+        let models = try Self.models()
         return ProjectRunner(project: try Project.load(from: repository, swiftModels: models), warehouse: warehouse, swiftModels: models, logger: logger)
     }
 
     @Test func everyModelIsDocumentedAndItsKeyTested() throws {
-        let project = try Project.load(from: Self.repository, swiftModels: try CustomerUnification.models())
+        let project = try Project.load(from: Self.repository, swiftModels: try Self.models())
         for name in project.order {
             let model = try #require(project.models[name])
             #expect(model.description != nil, "\(name) has a description")
