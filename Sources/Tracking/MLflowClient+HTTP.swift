@@ -65,7 +65,7 @@ extension MLflowClient {
         } catch {
             throw MLflowError(
                 operation: operation,
-                message: "could not reach the server: \(redact(String(describing: error)))",
+                message: "could not reach the server: \(redact(Self.reason(error)))",
                 hint: "is an MLflow tracking server running at \(trackingURL)? scripts/mlflow start runs one locally")
         }
         guard (200..<300).contains(status) else {
@@ -77,7 +77,11 @@ extension MLflowClient {
     private func httpError(operation: String, path: String, status: Int, body: Data) -> MLflowError {
         let parsed = try? JSONDecoder().decode(ErrorBody.self, from: body)
         let text = parsed?.message ?? String(decoding: body.prefix(300), as: UTF8.self)
-        let message = text.isEmpty ? "no message" : text
+        let message = switch text.trimmingCharacters(in: .whitespacesAndNewlines) {
+        case "": "no message"
+        case let page where page.hasPrefix("<"): "the answer is an HTML page, not MLflow's JSON"
+        case let plain: plain
+        }
         let hint: String? = switch status {
         case 401, 403:
             credentials == nil
@@ -93,6 +97,14 @@ extension MLflowClient {
         return MLflowError(
             operation: operation, status: status, errorCode: parsed?.error_code,
             message: redact(message), hint: hint)
+    }
+
+    /// The networking error in a few words; NIO's own wording is long and repeats itself.
+    private static func reason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("Connection refused") { return "connection refused" }
+        if text.contains("deadlineExceeded") || text.contains("connectTimeout") { return "no answer in time" }
+        return text
     }
 
     /// `METHOD base/path`, the query left out: it can carry names but never matters for a fix.

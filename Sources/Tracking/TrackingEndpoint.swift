@@ -15,9 +15,9 @@ struct TrackingEndpoint: Sendable {
               let host = components.host, !host.isEmpty
         else {
             return .failure(MLflowError(
-                operation: "setup",
+                operation: "log",
                 message: "the tracking URI is not an http(s) URL",
-                hint: "pass the server's address, e.g. http://127.0.0.1:55500 (scripts/mlflow url)"
+                hint: "pass the server's address, e.g. http://127.0.0.1:55500 as printed by scripts/mlflow url"
             ))
         }
         let user = components.user.flatMap { $0.removingPercentEncoding }

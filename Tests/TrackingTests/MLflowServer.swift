@@ -28,6 +28,16 @@ struct MLflowServer {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
+    /// `GET path?query` decoded as `T`, non-finite doubles spelt as MLflow does ("NaN", "Infinity").
+    func decode<T: Decodable>(_ type: T.Type, _ path: String, query: [(String, String)] = []) async throws -> T {
+        let encoded = query.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
+        let data = try await request("GET", path + (encoded.isEmpty ? "" : "?\(encoded)"), body: nil)
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return try decoder.decode(T.self, from: data)
+    }
+
     /// A JSON object from `POST path` with a JSON body.
     func post(_ path: String, _ body: [String: Any]) async throws -> [String: Any] {
         let data = try await request("POST", path, body: try JSONSerialization.data(withJSONObject: body))
@@ -72,4 +82,16 @@ func keyValues(_ entries: Any?) -> [String: String] {
         if let key = entry["key"] as? String, let value = entry["value"] as? String { result[key] = value }
     }
     return result
+}
+
+/// The metrics of a runs/get answer.
+struct RunMetrics: Decodable {
+    struct Run: Decodable { let data: RunData }
+    struct RunData: Decodable { let metrics: [Metric] }
+    struct Metric: Decodable {
+        let key: String
+        let value: Double
+        let step: Int64
+    }
+    let run: Run
 }

@@ -6,17 +6,22 @@
 -- closed (the account-closure transaction), or no activity — transaction, app session or case —
 -- for inactivity_days. Customers who had already gone at a cutoff are not in its snapshot, nor
 -- are people who were not yet customers.
+--
+-- The per-cutoff aggregates are MATERIALIZED (SQLite and PostgreSQL both read the hint): SQLite
+-- then indexes them for the joins below instead of re-running each once per customer and cutoff,
+-- which made this model quadratic in the number of customers.
 WITH snapshots AS (
   SELECT
-    cutoff_date, snapshot_role, label_until, inactivity_days,
+    -- An integer, as the date functions take on PostgreSQL (a Swift model's integers are BIGINT there).
+    cutoff_date, snapshot_role, label_until, CAST(inactivity_days AS INTEGER) AS inactivity_days,
     tenure_add_days(cutoff_date, -30) AS d30,
     tenure_add_days(cutoff_date, -90) AS d90,
     tenure_add_days(cutoff_date, -180) AS d180,
     tenure_add_days(cutoff_date, -365) AS d365,
-    tenure_add_days(cutoff_date, -inactivity_days) AS quiet_since
+    tenure_add_days(cutoff_date, -CAST(inactivity_days AS INTEGER)) AS quiet_since
   FROM {{ ref('churn_snapshots') }}
 ),
-activity AS (
+activity AS MATERIALIZED (
   SELECT customer_key, transaction_date AS activity_date FROM {{ ref('fct_transactions') }} WHERE customer_key IS NOT NULL
   UNION
   SELECT customer_key, session_date FROM {{ ref('fct_app_sessions') }} WHERE customer_key IS NOT NULL
@@ -35,14 +40,14 @@ churn_events AS (
   LEFT JOIN activity a ON a.customer_key = c.customer_key
   GROUP BY c.customer_key, c.churned_on
 ),
-churn AS (
+churn AS MATERIALIZED (
   SELECT customer_key,
          CASE WHEN closed_on IS NULL THEN went_quiet_on
               WHEN went_quiet_on IS NULL OR closed_on <= went_quiet_on THEN closed_on
               ELSE went_quiet_on END AS churned_on
   FROM churn_events
 ),
-recent_activity AS (
+recent_activity AS MATERIALIZED (
   SELECT s.cutoff_date, a.customer_key, MAX(a.activity_date) AS last_active_on
   FROM snapshots s
   JOIN activity a ON a.activity_date < s.cutoff_date AND a.activity_date >= s.quiet_since
@@ -59,7 +64,7 @@ population AS (
     -- quiet for inactivity_days already: gone, unless they only just joined
     AND (r.last_active_on IS NOT NULL OR c.customer_since >= s.quiet_since)
 ),
-transactions AS (
+transactions AS MATERIALIZED (
   SELECT
     s.cutoff_date, t.customer_key,
     SUM(t.amount) AS balance,
@@ -74,7 +79,7 @@ transactions AS (
   WHERE t.customer_key IS NOT NULL
   GROUP BY s.cutoff_date, t.customer_key
 ),
-cases AS (
+cases AS MATERIALIZED (
   SELECT
     s.cutoff_date, f.customer_key,
     SUM(CASE WHEN f.is_complaint = 1 AND f.is_refiled = 0 AND f.opened_on >= s.d30 THEN 1 ELSE 0 END) AS complaints_last_30_days,
@@ -90,14 +95,14 @@ cases AS (
   GROUP BY s.cutoff_date, f.customer_key
 ),
 -- How the customer's branch treats people: satisfaction on cases closed there in the past year.
-branch_satisfaction AS (
+branch_satisfaction AS MATERIALIZED (
   SELECT s.cutoff_date, c.primary_branch, AVG(f.satisfaction_score) AS branch_satisfaction_score
   FROM snapshots s
   JOIN {{ ref('fct_complaints') }} f ON SUBSTR(f.closed_at, 1, 10) < s.cutoff_date AND SUBSTR(f.closed_at, 1, 10) >= s.d365
   JOIN {{ ref('dim_customer') }} c ON c.customer_key = f.customer_key
   GROUP BY s.cutoff_date, c.primary_branch
 ),
-sessions AS (
+sessions AS MATERIALIZED (
   SELECT
     s.cutoff_date, a.customer_key,
     SUM(CASE WHEN a.session_date >= s.d30 THEN 1 ELSE 0 END) AS app_logins_last_30_days,
@@ -110,14 +115,14 @@ sessions AS (
   GROUP BY s.cutoff_date, a.customer_key
 ),
 -- App events per account and day first: the range join below then reads days, not events.
-event_days AS (
+event_days AS MATERIALIZED (
   SELECT app_user_id, event_date, COUNT(*) AS events,
          SUM(CASE WHEN event_type = 'contact_support' THEN 1 ELSE 0 END) AS support_contacts
   FROM {{ ref('fct_app_events') }}
   WHERE event_date >= tenure_add_days((SELECT MIN(cutoff_date) FROM snapshots), -90)
   GROUP BY app_user_id, event_date
 ),
-events AS (
+events AS MATERIALIZED (
   SELECT s.cutoff_date, x.customer_key, SUM(e.events) AS app_events_last_90_days, SUM(e.support_contacts) AS support_contacts_last_90_days
   FROM snapshots s
   JOIN event_days e ON e.event_date < s.cutoff_date AND e.event_date >= s.d90
@@ -125,7 +130,7 @@ events AS (
   WHERE x.customer_key IS NOT NULL
   GROUP BY s.cutoff_date, x.customer_key
 ),
-notes AS (
+notes AS MATERIALIZED (
   SELECT
     s.cutoff_date, n.customer_key,
     SUM(CASE WHEN n.note_type = 'negative' THEN 1 ELSE 0 END) AS negative_notes_last_180_days,
@@ -136,7 +141,7 @@ notes AS (
   WHERE n.customer_key IS NOT NULL
   GROUP BY s.cutoff_date, n.customer_key
 ),
-interactions AS (
+interactions AS MATERIALIZED (
   SELECT s.cutoff_date, i.customer_key, COUNT(*) AS interactions_last_90_days
   FROM snapshots s
   JOIN {{ ref('fct_interactions') }} i ON i.activity_date < s.cutoff_date AND i.activity_date >= s.d90

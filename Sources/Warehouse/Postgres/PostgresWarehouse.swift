@@ -43,7 +43,16 @@ final class PostgresWarehouse: Warehouse {
             throw error
         }
         let client = PostgresClient(configuration: settings.clientConfiguration(), backgroundLogger: logger)
-        let runTask = Task { await client.run() }
+        // PostgresNIO warns when a connection is leased before run() has begun, which would
+        // spoil the one-line error of a command that fails fast. Wait until the task is about to
+        // call run(), then give its synchronous start (which marks the client running) a moment.
+        let (started, signal) = AsyncStream<Void>.makeStream()
+        let runTask = Task {
+            signal.finish()
+            await client.run()
+        }
+        for await _ in started {}
+        try? await Task.sleep(for: .milliseconds(10))
         logger.info("opened PostgreSQL warehouse", metadata: ["database": "\(settings.displayName)"])
         return PostgresWarehouse(client: client, runTask: runTask, settings: settings, logger: logger)
     }
