@@ -37,7 +37,7 @@ extension ModelCommand.Train {
             print(Self.verdict(registration, auc: result.validationAUC))
             if let uri = ProcessInfo.processInfo.environment["MLFLOW_TRACKING_URI"], !uri.isEmpty {
                 do {
-                    let mlflowRun = try await MLflowClient(trackingURI: uri, logger: logger)
+                    let mlflowRun = try await MLflowClient(trackingURI: uri, requestTimeout: .seconds(15), logger: logger)
                         .log(ChurnTracking.run(result, registration: registration, settings: configuration.churn))
                     try await registry.recordMLflowRun(mlflowRun, for: registration.runID)
                     print("logged to MLflow as run \(mlflowRun)")
