@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.25.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
     ],
     targets: [
@@ -102,6 +104,33 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Server-rendered SVG charts with table fallbacks for the dashboard; Foundation only, so
+        // the closed network needs no scripts, fonts or CDNs.
+        .target(name: "Charts"),
+        // Who may see what in the dashboard: users, roles, passwords, API tokens, sessions, the audit log.
+        .target(
+            name: "Access",
+            dependencies: [
+                "TenureCore",
+                "Warehouse",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The executive dashboard and retention workbench: pages, JSON API, sign-in, audit.
+        .target(
+            name: "Dashboard",
+            dependencies: [
+                "Warehouse",
+                "ChurnForecast",
+                "Access",
+                "Charts",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "tenure",
             dependencies: [
@@ -116,6 +145,9 @@ let package = Package(
                 "ChurnModel",
                 "ChurnForecast",
                 "Tracking",
+                "Access",
+                "Dashboard",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -163,6 +195,16 @@ let package = Package(
             name: "TrackingTests",
             dependencies: ["Tracking", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: [
+                "Dashboard", "Access", "ChurnForecast", "Unification", "Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion",
+                "Connectors", "WarehouseTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "AccessTests", dependencies: ["Access", "Warehouse", "WarehouseTestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["tenure", "Warehouse", "WarehouseTestSupport"]

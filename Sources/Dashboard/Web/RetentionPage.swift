@@ -1,0 +1,33 @@
+import Foundation
+
+/// Retention campaigns: the saved rate of contacted vs not-contacted HIGH-risk customers, and
+/// the branches' local campaigns from the sheets.
+struct RetentionPage {
+    let saved: (contacted: (customers: Int, stayed: Int), notContacted: (customers: Int, stayed: Int))
+    let campaigns: [[String]]
+
+    func page(for viewer: Viewer) -> Page {
+        func rate(_ part: (customers: Int, stayed: Int)) -> String {
+            part.customers == 0 ? "—" : Format.percent(Double(part.stayed) / Double(part.customers))
+        }
+        var body = table(["HIGH-risk customers", "Customers", "Still with the bank", "Saved rate"], [
+            ["contacted", e(Format.count(saved.contacted.customers)), e(Format.count(saved.contacted.stayed)), e(rate(saved.contacted))],
+            ["not contacted", e(Format.count(saved.notContacted.customers)), e(Format.count(saved.notContacted.stayed)), e(rate(saved.notContacted))],
+        ], caption: "Outreach against predictions")
+        body += "<h2>Branch campaigns</h2>" + table(["Campaign", "Branch", "Start", "End", "Segment", "Targeted", "Responses"], campaigns.map { $0.map(e) })
+        return Page(title: "Retention", viewer: viewer, body: body)
+    }
+}
+
+/// Data health: the latest build's data tests and each layer's row counts.
+struct DataHealthPage {
+    let tests: [[String]]
+    let sources: [DashboardQueries.SourceFreshness]
+
+    func page(for viewer: Viewer) -> Page {
+        var body = table(["Source", "Last loaded", "Rows landed"], sources.map { [e($0.source), e($0.lastLoadedAt ?? "never"), e(Format.count($0.rows))] },
+                         caption: "Sources")
+        body += table(["Model", "Test", "Severity", "Status", "Failures"], tests.map { $0.map(e) }, caption: "Data tests of the latest build")
+        return Page(title: "Data health", viewer: viewer, body: body)
+    }
+}
