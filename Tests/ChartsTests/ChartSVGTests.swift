@@ -110,6 +110,6 @@ struct ChartSVGTests {
 }
 
 // Names the empty-data cases in test output by their titles.
-extension ChartData: @retroactive CustomTestStringConvertible {
+extension ChartData: CustomTestStringConvertible {
     public var testDescription: String { title }
 }
