@@ -25,10 +25,10 @@ struct OverviewPage {
         let series = groups.map { group in
             Series(group, months.map { month in Double(churnBySegment.first { $0.month == month && $0.group == group }?.churned ?? 0) })
         }
-        body += Chart(.stackedBar, ChartData(title: "Customers who left, by month and segment", categories: months, series: series)).html
-        body += Chart(.horizontalBar, ChartData(title: "HIGH-risk customers by branch", categories: riskByBranch.map(\.group),
+        body += Chart(.stackedBar, ChartData(title: "Customers who left, by month and segment", categoryName: "Month", categories: months, series: series)).html
+        body += Chart(.horizontalBar, ChartData(title: "HIGH-risk customers by branch", categoryName: "Branch", categories: riskByBranch.map(\.group),
                                                 series: [Series("HIGH", riskByBranch.map { Double($0.high) })])).html
-        body += Chart(.bar, ChartData(title: "Customers at risk by segment", categories: riskBySegment.map(\.group),
+        body += Chart(.bar, ChartData(title: "Customers at risk by segment", categoryName: "Segment", categories: riskBySegment.map(\.group),
                                       series: [Series("HIGH", riskBySegment.map { Double($0.high) }),
                                                Series("MEDIUM", riskBySegment.map { Double($0.medium) })])).html
         body += "<h2>Data freshness</h2>" + table(["Source", "Last loaded", "Rows landed"], overview.freshness.map {
