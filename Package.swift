@@ -124,6 +124,7 @@ let package = Package(
             dependencies: [
                 "Warehouse",
                 "ChurnForecast",
+                "ChurnModel",
                 "Access",
                 "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -217,3 +217,24 @@ struct DashboardTests {
         }
     }
 }
+
+/// `tenure report`'s file: self-contained, escaped, masked.
+@Suite("Executive report")
+struct ExecutiveReportTests {
+    @Test func theReportIsOneSelfContainedFileAndAMaskedList() async throws {
+        try await DashboardTests.withServer { _, warehouse in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tenure-report-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let written = try await ExecutiveReport(warehouse).write(to: folder)
+            let html = try String(contentsOf: written.html, encoding: .utf8)
+            #expect(html.contains("<style>") && html.contains("<svg") && html.contains("The 50 riskiest customers") && html.contains("bank rule"))
+            #expect(!html.contains("<link") && !html.contains("<script") && !html.contains("<form"))
+            #expect(html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").range(of: "http") == nil)
+            let lines = try String(contentsOf: written.csv, encoding: .utf8).split(separator: "\n")
+            let atRisk = try await warehouse.query("SELECT COUNT(*) AS n FROM gold.churn_predictions WHERE risk_tier IN ('HIGH', 'MEDIUM')").first?.int("n")
+            #expect(lines.count == (atRisk ?? -1) + 1 && written.customers == atRisk)
+            let emails = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2] }.filter { !$0.isEmpty }
+            #expect(!emails.isEmpty && emails.allSatisfy { $0.contains("•••@") })
+        }
+    }
+}

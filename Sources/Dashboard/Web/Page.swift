@@ -12,10 +12,24 @@ struct Page {
     let title: String
     let viewer: Viewer?
     let body: String
+    /// A file to e-mail or archive: the stylesheet inside, no navigation or forms.
+    var standalone = false
     var csrfToken: String? { viewer?.csrfToken }
 
     /// The whole document.
     var html: String {
+        if standalone {
+            return """
+                <!doctype html>
+                <html lang="en">
+                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>\(e(title)) · Tenure</title><style>\(Stylesheet.css)</style></head>
+                <body><header><strong>Tenure</strong></header>
+                <main><h1>\(e(title))</h1>
+                \(body)
+                </main></body></html>
+                """
+        }
         let navigation = viewer.map { viewer in
             Self.links(for: viewer).map { "<a href=\"\($0.path)\">\(e($0.label))</a>" }.joined(separator: " ")
                 + " <span class=\"who\">\(e(viewer.username)) · \(e(viewer.role))</span>"
