@@ -122,6 +122,7 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
+                "TenureCore",
                 "Warehouse",
                 "ChurnForecast",
                 "ChurnModel",

@@ -1,4 +1,5 @@
 import Foundation
+import TenureCore
 
 /// One feature of `gold.churn_features` the model learns from, and how a retention agent reads it.
 public struct ChurnFeature: Sendable, Hashable {
@@ -107,16 +108,7 @@ extension ChurnFeature {
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
-    static func money(_ amount: Double) -> String {
-        let whole = Int(amount.rounded())
-        let digits = String(abs(whole))
-        var grouped = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += "," }
-            grouped.append(character)
-        }
-        return (whole < 0 ? "-$" : "$") + grouped
-    }
+    static func money(_ amount: Double) -> String { MoneyText.dollars(amount) }
 
     /// `app logins down 70% vs the previous quarter`, `balance up 12% in 90 days`.
     static func change(_ ratio: Double, _ subject: String, _ period: String) -> String {

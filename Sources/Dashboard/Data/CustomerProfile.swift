@@ -1,4 +1,5 @@
 import Foundation
+import TenureCore
 import Warehouse
 
 /// Everything the bank knows about one customer, for the Customer 360 page and its API.
@@ -99,16 +100,7 @@ public struct CustomerProfile: Sendable, Codable {
 
 /// Number formats the pages share.
 enum Format {
-    static func money(_ amount: Double) -> String {
-        let whole = Int(amount.rounded())
-        let digits = String(abs(whole))
-        var grouped = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += "," }
-            grouped.append(character)
-        }
-        return (whole < 0 ? "-$" : "$") + grouped
-    }
+    static func money(_ amount: Double) -> String { MoneyText.dollars(amount) }
 
     static func count(_ value: Int) -> String { money(Double(value)).replacingOccurrences(of: "$", with: "") }
 

@@ -53,4 +53,16 @@ public enum MoneyText {
         }
         return digits > 0 && dots <= 1
     }
+
+    /// Whole dollars with thousands separators, the sign before the symbol: `-$1,234,567`.
+    public static func dollars(_ amount: Double) -> String {
+        let whole = Int(amount.rounded())
+        let digits = String(whole.magnitude)
+        var grouped = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += "," }
+            grouped.append(character)
+        }
+        return (whole < 0 ? "-$" : "$") + grouped
+    }
 }
