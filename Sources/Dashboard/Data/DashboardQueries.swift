@@ -83,12 +83,14 @@ public struct DashboardQueries: Sendable {
 
     /// Customers who left, per month and a grouping column of customer_360 (segment, region, …).
     public func churnByMonth(by column: Breakdown, months: Int = 12) async throws -> [(month: String, group: String, churned: Int)] {
-        try await warehouse.query("""
+        let rows = try await warehouse.query("""
             SELECT SUBSTR(churned_on, 1, 7) AS month, COALESCE(\(column.sql), 'unknown') AS grouping, COUNT(*) AS churned
             FROM gold.customer_360 WHERE churned_on IS NOT NULL
             GROUP BY SUBSTR(churned_on, 1, 7), COALESCE(\(column.sql), 'unknown') ORDER BY 1, 2
-            """).map { ($0.string("month") ?? "", $0.string("grouping") ?? "", $0.int("churned") ?? 0) }
-            .suffix(months * 12)
+            """).map { (month: $0.string("month") ?? "", group: $0.string("grouping") ?? "", churned: $0.int("churned") ?? 0) }
+        // The latest `months` months that saw anyone leave.
+        let kept = Set(Array(Set(rows.map(\.month))).sorted().suffix(months))
+        return rows.filter { kept.contains($0.month) }
     }
 
     /// Customers at risk per group today, by tier.
