@@ -126,6 +126,7 @@ let package = Package(
                 "Warehouse",
                 "ChurnForecast",
                 "ChurnModel",
+                "Transform",
                 "Access",
                 "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -62,15 +62,15 @@ extension ModelCommand.Train {
             : "registered churn-v\(registration.version) (\(figure)): churn-v\(previous.version) stays champion (\(String(format: "%.4f", previous.validationAUC))); `tenure model promote \(registration.version)` overrides"
     }
 
-    /// Rebuilds gold.churn_predictions with the champion.
+    /// Rebuilds gold.churn_predictions and gold.churn_risk_history with the champion.
     static func score(_ configuration: TenureConfiguration, warehouse: any Warehouse, logger: Logger) async throws {
         let transform = try TransformProject.load(configuration)
-        let report = try await transform.runner(on: warehouse, logger: logger).build(Selection("churn_predictions"), runDate: nil, fullRefresh: false) { _ in }
+        let report = try await transform.runner(on: warehouse, logger: logger).build(Selection("churn_predictions churn_risk_history"), runDate: nil, fullRefresh: false) { _ in }
         for outcome in report.models {
             guard outcome.status == .success else {
-                throw CLIError("scoring failed: \(outcome.message ?? "gold.churn_predictions was not built")")
+                throw CLIError("scoring failed: \(outcome.message ?? "gold.\(outcome.model.name) was not built")")
             }
-            print("scored \(outcome.rows) customers into gold.churn_predictions")
+            print("scored \(outcome.rows) rows into gold.\(outcome.model.name)")
         }
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Dashboard
 import Foundation
 import Hummingbird
+import Transform
 
 /// `tenure serve`: the executive dashboard and retention workbench.
 struct Serve: AsyncParsableCommand {
@@ -29,6 +30,8 @@ struct Serve: AsyncParsableCommand {
         let configuration = try options.configuration()
         var logger = options.logger("tenure.serve")
         logger.logLevel = options.verbose ? .info : .notice
+        let project = try TransformProject.load(configuration).project
+        let lineage = Lineage(project: project, models: project.order)
         let warehouse = try await options.openConfiguredWarehouse(configuration, logger: logger)
         let access = AccessStore(warehouse: warehouse, logger: logger)
         do {
@@ -42,7 +45,7 @@ struct Serve: AsyncParsableCommand {
             settings.secureCookies = secureCookies
             print("Tenure dashboard on http://\(host):\(port)/ (Ctrl-C stops it)")
             fflush(nil)
-            try await DashboardServer(warehouse: warehouse, access: access, settings: settings, logger: logger).application().runService()
+            try await DashboardServer(warehouse: warehouse, access: access, lineage: lineage, settings: settings, logger: logger).application().runService()
         } catch {
             try? await warehouse.close()
             throw CLIError("the dashboard stopped: \(error)")

@@ -36,7 +36,7 @@ struct DashboardTests {
         _ = try await runner.build(.all)
         let result = try await ChurnTraining(settings: settings, threads: 1).run(on: warehouse)
         _ = try await ModelRegistry(warehouse).register(result, settings: settings, startedAt: Date())
-        _ = try await runner.build(Selection("churn_predictions"))
+        _ = try await runner.build(Selection("churn_predictions churn_risk_history"))
         let access = AccessStore(warehouse: warehouse, logger: logger)
         try await access.prepare()
         for role in Role.allCases { try await access.addUser(role.rawValue.replacingOccurrences(of: "_", with: "-"), role: role, password: password) }
@@ -58,7 +58,9 @@ struct DashboardTests {
         let warehouse = try await openWarehouse(WarehouseLocation(parsing: "sqlite:" + copy.path), logger: logger)
         var settings = DashboardServer.Settings()
         settings.port = 0
-        let server = DashboardServer(warehouse: warehouse, access: AccessStore(warehouse: warehouse, logger: logger), settings: settings, logger: logger)
+        let project = try Project.load(from: repository, swiftModels: try CustomerUnification.models() + ChurnForecast.models(settings: ChurnSettings()))
+        let server = DashboardServer(warehouse: warehouse, access: AccessStore(warehouse: warehouse, logger: logger),
+                                     lineage: Lineage(project: project, models: project.order), settings: settings, logger: logger)
         do {
             try await server.application().test(test) { client in try await body(client, warehouse) }
         } catch {
@@ -105,11 +107,13 @@ struct DashboardTests {
 
     @Test func strangersAreSentToSignIn() async throws {
         try await Self.withServer { client, _ in
-            for path in ["/", "/at-risk", "/customers/x", "/audit", "/data-health", "/campaigns"] {
+            for path in ["/", "/at-risk", "/customers/x", "/audit", "/data-health", "/campaigns", "/runs", "/runs/x", "/lineage"] {
                 let response = try await client.execute(uri: path, method: .get)
                 #expect(response.status == .found && response.headers[.location] == "/login", "\(path)")
             }
-            #expect(try await client.execute(uri: "/api/overview", method: .get).status == .unauthorized)
+            for path in ["/api/overview", "/api/trends", "/api/data-health", "/api/runs", "/api/lineage"] {
+                #expect(try await client.execute(uri: path, method: .get).status == .unauthorized, "\(path)")
+            }
             #expect(try await client.execute(uri: "/api/at-risk", method: .get, headers: [.authorization: "Bearer tnr_forged"]).status == .unauthorized)
             #expect(try await Self.signIn(client, as: "analyst", password: "wrong password here") == nil)
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
@@ -124,13 +128,16 @@ struct DashboardTests {
             ]
             for expectation in expectations {
                 let session = try #require(try await Self.signIn(client, as: expectation.user), "\(expectation.user) signs in")
-                for path in ["/", "/at-risk", "/campaigns", "/customers/\(customer.key)", "/api/overview", "/api/at-risk", "/api/customers/\(customer.key)"] {
+                for path in ["/", "/?by=product", "/at-risk", "/campaigns", "/lineage", "/customers/\(customer.key)", "/api/overview",
+                             "/api/trends?by=region", "/api/lineage", "/api/at-risk", "/api/customers/\(customer.key)"] {
                     let response = try await Self.get(client, path, session: session)
                     #expect(response.status == .ok, "\(expectation.user) \(path): \(response.status)")
                     #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
                 }
                 #expect(try await Self.get(client, "/audit", session: session).status == (expectation.admin ? .ok : .forbidden))
-                #expect(try await Self.get(client, "/data-health", session: session).status == (expectation.health ? .ok : .forbidden))
+                for path in ["/data-health", "/runs", "/api/data-health", "/api/runs"] {
+                    #expect(try await Self.get(client, path, session: session).status == (expectation.health ? .ok : .forbidden), "\(expectation.user) \(path)")
+                }
                 let page = String(buffer: try await Self.get(client, "/customers/\(customer.key)", session: session).body)
                 #expect(page.contains(customer.email) == expectation.pii, "\(expectation.user) sees the e-mail: \(expectation.pii)")
                 #expect(page.contains("@") && page.contains("Churn risk"))
@@ -164,6 +171,9 @@ struct DashboardTests {
             #expect(logged.count == 1 && logged.first?.string("offer") == "fee waiver" && logged.first?.string("risk_tier") != nil)
             let list = String(buffer: try await Self.get(client, "/at-risk", session: session).body)
             #expect(list.contains("contacted — fee waiver"))
+            // The owner filter: the agent who logged the outreach owns that customer, and only that one.
+            let owned = String(buffer: try await Self.get(client, "/at-risk?owner=retention-agent", session: session).body)
+            #expect(owned.contains("<p>1 customer.") && owned.contains("/customers/\(customer.key)") && owned.contains("<option value=\"retention-agent\" selected>"))
             // An analyst may not log outreach, even with a valid token of their own.
             let analyst = try #require(try await Self.signIn(client, as: "analyst"))
             let analystPage = String(buffer: try await Self.get(client, "/", session: analyst).body)
@@ -189,8 +199,83 @@ struct DashboardTests {
             #expect(entries.count == predicted)
             let csv = try await client.execute(uri: "/at-risk.csv?tier=HIGH", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(String(buffer: csv.body).split(separator: "\n").count == entries.count + 1)
+            // Filters: a reason (any of the three), a page limit, and an export that is never cut short.
+            let reason = try #require(try await warehouse.query("SELECT reason_1_feature AS f FROM gold.churn_predictions GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1").first?.string("f"))
+            let byReason = try await client.execute(uri: "/api/at-risk?tier=ALL&reason=\(reason)", method: .get, headers: [.authorization: "Bearer \(token)"])
+            let reasonEntries = try #require(try JSONSerialization.jsonObject(with: Data(buffer: byReason.body)) as? [[String: Any]])
+            let withReason = try await warehouse.query("""
+                SELECT COUNT(*) AS n FROM gold.churn_predictions WHERE ? IN (reason_1_feature, reason_2_feature, reason_3_feature)
+                """, [.text(reason)]).first?.int("n")
+            #expect(reasonEntries.count == withReason && (withReason ?? 0) > 0)
+            let page = try await client.execute(uri: "/api/at-risk?tier=ALL&limit=10", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect((try JSONSerialization.jsonObject(with: Data(buffer: page.body)) as? [Any])?.count == 10)
+            let everyone = try await warehouse.query("SELECT COUNT(*) AS n FROM gold.churn_predictions").first?.int("n") ?? 0
+            let export = try await client.execute(uri: "/at-risk.csv?tier=ALL", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(String(buffer: export.body).split(separator: "\n").count == everyone + 1 && everyone > 10)
             let missing = try await client.execute(uri: "/api/customers/nobody", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(missing.status == .notFound && String(buffer: missing.body).contains("\"error\""))
+        }
+    }
+
+    @Test func trendsAddUpToTheWarehouse() async throws {
+        try await Self.withServer { client, warehouse in
+            let session = try #require(try await Self.signIn(client, as: "analyst"))
+            for split in ["segment", "region", "branch", "product"] {
+                let response = try await Self.get(client, "/api/trends?by=\(split)", session: session)
+                let trends = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect(trends["breakdown"] as? String == split)
+                func total(_ key: String) -> Int { (trends[key] as? [[String: Any]] ?? []).compactMap { $0["count"] as? Int }.reduce(0, +) }
+                let months = Set((trends["churned"] as? [[String: Any]] ?? []).compactMap { $0["month"] as? String })
+                let churned = try await warehouse.query("SELECT SUBSTR(churned_on, 1, 7) AS month FROM gold.customer_360 WHERE churned_on IS NOT NULL")
+                #expect(months.count <= 12 && total("churned") == churned.filter { months.contains($0.string("month") ?? "") }.count, "\(split)")
+                let high = try await warehouse.query("SELECT COUNT(*) AS n FROM gold.churn_risk_history WHERE risk_tier = 'HIGH'").first?.int("n")
+                #expect(total("highRisk") == high && (high ?? 0) > 0, "\(split): every snapshot month is shown")
+                let today = (trends["riskToday"] as? [[String: Any]] ?? []).compactMap { $0["high"] as? Int }.reduce(0, +)
+                #expect(today == (try await warehouse.query("SELECT COUNT(*) AS n FROM gold.churn_predictions WHERE risk_tier = 'HIGH'").first?.int("n")))
+            }
+            #expect(try await Self.get(client, "/api/trends?by=shoe_size", session: session).status == .badRequest)
+            let branches = String(buffer: try await Self.get(client, "/?by=branch", session: session).body)
+            // Ten branches: the five largest are drawn and the rest summed as "other".
+            #expect(branches.contains("Customers who left, by month and branch") && branches.contains(">other<"))
+            let customer = try await Self.riskiest(warehouse)
+            let profile = String(buffer: try await Self.get(client, "/customers/\(customer.key)", session: session).body)
+            #expect(profile.contains("Churn probability at each month start"))
+        }
+    }
+
+    @Test func dataHealthRunsAndLineageShowTheWarehouse() async throws {
+        try await Self.withServer { client, warehouse in
+            try await warehouse.execute("""
+                INSERT INTO bronze._quarantine (batch_id, source_system, entity, bronze_table, record_number, reason, quarantined_at)
+                VALUES ('b1', 'salesforce', 'Case', 'sf_cases', 7, 'not a JSON object: <tr>', '2026-01-31T00:00:00Z')
+                """)
+            try await warehouse.execute("""
+                INSERT INTO ops.schema_changes (batch_id, source_system, bronze_table, column_name, change, detected_at)
+                VALUES ('b1', 'supabase', 'sb_app_sessions', 'os_version', 'added', '2026-01-31T00:00:00Z')
+                """)
+            let session = try #require(try await Self.signIn(client, as: "engineer"))
+            let health = String(buffer: try await Self.get(client, "/data-health", session: session).body)
+            #expect(health.contains("not a JSON object: &lt;tr&gt;") && health.contains("os_version") && health.contains("Entity resolution"))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: try await Self.get(client, "/api/data-health", session: session).body)) as? [String: Any])
+            let tests = try await warehouse.query("SELECT COUNT(DISTINCT test_name) AS n FROM ops.test_results").first?.int("n")
+            #expect((json["tests"] as? [Any])?.count == tests && (tests ?? 0) > 100)
+            let people = try await warehouse.query("SELECT COUNT(DISTINCT customer_key) AS n FROM silver.customer_xref").first?.int("n")
+            #expect((json["resolution"] as? [String: Any])?["people"] as? Int == people)
+
+            let runs = try #require(try JSONSerialization.jsonObject(with: Data(buffer: try await Self.get(client, "/api/runs", session: session).body)) as? [[String: Any]])
+            let first = try #require(runs.last, "the fixture's builds are listed")
+            let models = try await warehouse.query("SELECT COUNT(*) AS n FROM ops.model_runs WHERE run_id = ?", [.text(first["runID"] as? String ?? "")]).first?.int("n")
+            #expect(first["built"] as? Int == models && (models ?? 0) > 30 && first["failed"] as? Int == 0)
+            let runID = try #require(first["runID"] as? String)
+            let runPage = String(buffer: try await Self.get(client, "/runs/\(runID)", session: session).body)
+            #expect(runPage.contains("The slowest steps") && runPage.contains("customer_xref"))
+            #expect(try await Self.get(client, "/runs/no-such-run", session: session).status == .notFound)
+
+            let lineage = try #require(try JSONSerialization.jsonObject(with: Data(buffer: try await Self.get(client, "/api/lineage", session: session).body)) as? [String: Any])
+            let edges = (lineage["edges"] as? [[String: String]] ?? []).map { "\($0["from"] ?? "") -> \($0["to"] ?? "")" }
+            #expect(edges.contains("gold.churn_features -> gold.churn_risk_history") && edges.contains("bronze.sf_cases -> silver.fct_complaints"))
+            let page = String(buffer: try await Self.get(client, "/lineage", session: session).body)
+            #expect(page.contains("<svg") && page.contains("marker-end") && page.contains("gold.customer_360 (table)"))
         }
     }
 
@@ -212,7 +297,7 @@ struct DashboardTests {
             let overview = try await Self.get(client, "/", session: session)
             #expect(overview.status == .ok)
             let text = String(buffer: overview.body)
-            #expect(text.contains("<svg") && text.contains("Balance at risk") && text.contains("HIGH-risk customers by branch"))
+            #expect(text.contains("<svg") && text.contains("Balance at risk") && text.contains("Customers at risk today, by segment"))
             #expect(try await Self.get(client, "/static/tenure.css", session: nil).status == .ok)
         }
     }

@@ -41,6 +41,8 @@ SELECT
   c.segment,
   c.status,
   c.churned_on,
+  a.primary_product,
+  a.primary_product_group,
   COALESCE(a.total_accounts, 0) AS total_accounts,
   COALESCE(a.total_balance, 0) AS total_balance,
   COALESCE(a.avg_monthly_transactions, 0) AS avg_monthly_transactions,

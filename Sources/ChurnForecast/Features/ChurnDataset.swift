@@ -38,15 +38,16 @@ public struct ChurnDataset: Sendable {
 
     /// The rows of the snapshots with `roles` from `table` (an SQL relation name, such as the
     /// staging table of a build in progress).
+    /// With `cutoff`, only that cutoff's rows: a caller scoring every snapshot holds one at a time.
     public static func load(_ roles: [SnapshotSchedule.Role], from warehouse: any SQLExecutor, table: String,
-                            features: [ChurnFeature]) async throws -> ChurnDataset {
+                            features: [ChurnFeature], cutoff: String? = nil) async throws -> ChurnDataset {
         let columns = features.map { "\"\($0.name)\"" }.joined(separator: ", ")
         let roleList = roles.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let rows = try await warehouse.query("""
             SELECT customer_key, cutoff_date, churned_in_horizon, rule_signals, \(columns)
-            FROM \(table) WHERE snapshot_role IN (\(roleList))
+            FROM \(table) WHERE snapshot_role IN (\(roleList))\(cutoff == nil ? "" : " AND cutoff_date = ?")
             ORDER BY cutoff_date, customer_key
-            """)
+            """, cutoff.map { [.text($0)] } ?? [])
         var dataset = ChurnDataset(features: features, values: [], customerKeys: [], cutoffs: [], labels: [], ruleSignals: [])
         dataset.values.reserveCapacity(rows.count * features.count)
         for row in rows {

@@ -45,6 +45,16 @@ public struct ModelVersion: Sendable {
 
     /// The model, ready to predict.
     public func booster() throws -> Booster { try Booster(json: artifact) }
+
+    /// Its features from the catalogue, in its column order; an error names one the catalogue dropped.
+    public func featureCatalog() throws -> [ChurnFeature] {
+        try features.map { name in
+            guard let feature = ChurnFeature.named(name) else {
+                throw ChurnForecastError("\(self.name) uses feature \(name), which Tenure no longer computes: retrain with `tenure model train`")
+            }
+            return feature
+        }
+    }
 }
 
 /// The figures a training recorded, for `tenure model show` and the dashboard.

@@ -26,12 +26,7 @@ public struct ChurnPredictionsModel: SwiftModel {
             context.logger.warning("no churn model is trained yet: churn_predictions is empty until `tenure model train`")
             return SwiftModelOutput(columns: Self.columns, rows: [])
         }
-        let features = try champion.features.map { name in
-            guard let feature = ChurnFeature.named(name) else {
-                throw ChurnForecastError("champion \(champion.name) uses feature \(name), which Tenure no longer computes: retrain with `tenure model train`")
-            }
-            return feature
-        }
+        let features = try champion.featureCatalog()
         let relation = context.relation("churn_features")
         let dataset = try await ChurnDataset.load([.score], from: context.warehouse, table: relation, features: features)
         let scores = try ChurnScorer(booster: champion.booster(), settings: settings).score(dataset)

@@ -30,7 +30,8 @@ public struct AtRiskList: Sendable {
         public var owner: String?
         public var sort: SortKey = .probability
         public var descending = true
-        public var limit = 500
+        /// At most this many entries; nil for all (an export).
+        public var limit: Int? = 500
 
         /// Everything at risk, riskiest first.
         public init() {}
@@ -47,7 +48,7 @@ public struct AtRiskList: Sendable {
             owner = query["owner"].flatMap { $0.isEmpty ? nil : $0 }
             sort = query["sort"].flatMap(SortKey.init(rawValue:)) ?? .probability
             descending = query["dir"] != "asc"
-            if let text = query["limit"], let value = Int(text), (1...50_000).contains(value) { limit = value }
+            if let text = query["limit"], let value = Int(text), value > 0 { limit = value }
         }
     }
 
@@ -69,10 +70,44 @@ public struct AtRiskList: Sendable {
     /// The list on `warehouse`.
     public init(_ warehouse: any SQLExecutor) { self.warehouse = warehouse }
 
-    /// The entries `filter` selects.
+    /// The entries `filter` selects, up to its limit.
     public func entries(_ filter: Filter) async throws -> [Entry] {
         guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return [] }
         let outreach = try await RetentionOutreach(warehouse).latestByCustomer()
+        guard let selection = Self.selection(filter, outreach: outreach) else { return [] }
+        // The limit goes to SQL, so a page of 500 reads 500 rows however many are at risk.
+        let rows = try await warehouse.query("""
+            SELECT p.customer_key, c.full_name, c.email, c.phone, c.primary_branch_name, c.segment, c.total_balance,
+                   p.churn_probability, p.risk_tier, p.reason_1, p.reason_2, p.reason_3, p.recommended_action
+            FROM gold.churn_predictions p JOIN gold.customer_360 c ON c.customer_key = p.customer_key
+            WHERE \(selection.condition)
+            ORDER BY \(filter.sort.sql) \(filter.descending ? "DESC" : "ASC"), p.customer_key\(filter.limit.map { " LIMIT \($0)" } ?? "")
+            """, selection.arguments)
+        return rows.map { row in
+            let key = row.string("customer_key") ?? ""
+            let latest = outreach[key]
+            return Entry(
+                customerKey: key, name: row.string("full_name"), email: row.string("email"), phone: row.string("phone"),
+                branch: row.string("primary_branch_name"), segment: row.string("segment"), balance: row.double("total_balance"),
+                probability: row.double("churn_probability") ?? 0, tier: row.string("risk_tier") ?? "",
+                reasons: ["reason_1", "reason_2", "reason_3"].compactMap { row.string($0) },
+                action: row.string("recommended_action") ?? "", owner: latest?.agent, outreach: latest?.summary)
+        }
+    }
+
+    /// How many customers `filter` selects, beyond any limit.
+    public func count(_ filter: Filter) async throws -> Int {
+        guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return 0 }
+        guard let selection = Self.selection(filter, outreach: try await RetentionOutreach(warehouse).latestByCustomer()) else { return 0 }
+        return try await warehouse.query("""
+            SELECT COUNT(*) AS n FROM gold.churn_predictions p JOIN gold.customer_360 c ON c.customer_key = p.customer_key
+            WHERE \(selection.condition)
+            """, selection.arguments).first?.int("n") ?? 0
+    }
+
+    /// The WHERE clause and its bound values for `filter`; nil when it can select no one.
+    static func selection(_ filter: Filter, outreach: [String: RetentionOutreach.Latest]) -> (condition: String, arguments: [SQLValue])? {
+        guard !filter.tiers.isEmpty else { return nil }
         var conditions = ["p.risk_tier IN (\(filter.tiers.map { _ in "?" }.joined(separator: ", ")))"]
         var arguments: [SQLValue] = filter.tiers.map { .text($0) }
         if let branch = filter.branch { conditions.append("c.primary_branch_name = ?"); arguments.append(.text(branch)) }
@@ -81,36 +116,32 @@ public struct AtRiskList: Sendable {
             conditions.append("(p.reason_1_feature = ? OR p.reason_2_feature = ? OR p.reason_3_feature = ?)")
             arguments += [.text(reason), .text(reason), .text(reason)]
         }
-        if filter.tiers.isEmpty { conditions = ["1 = 0"]; arguments = [] }
-        let rows = try await warehouse.query("""
-            SELECT p.customer_key, c.full_name, c.email, c.phone, c.primary_branch_name, c.segment, c.total_balance,
-                   p.churn_probability, p.risk_tier, p.reason_1, p.reason_2, p.reason_3, p.recommended_action
-            FROM gold.churn_predictions p JOIN gold.customer_360 c ON c.customer_key = p.customer_key
-            WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY \(filter.sort.sql) \(filter.descending ? "DESC" : "ASC"), p.customer_key
-            """, arguments)
-        var entries: [Entry] = []
-        for row in rows {
-            let key = row.string("customer_key") ?? ""
-            let latest = outreach[key]
-            if let owner = filter.owner, latest?.agent != owner { continue }
-            entries.append(Entry(
-                customerKey: key, name: row.string("full_name"), email: row.string("email"), phone: row.string("phone"),
-                branch: row.string("primary_branch_name"), segment: row.string("segment"), balance: row.double("total_balance"),
-                probability: row.double("churn_probability") ?? 0, tier: row.string("risk_tier") ?? "",
-                reasons: ["reason_1", "reason_2", "reason_3"].compactMap { row.string($0) },
-                action: row.string("recommended_action") ?? "", owner: latest?.agent, outreach: latest?.summary))
-            if entries.count == filter.limit { break }
+        if let owner = filter.owner {
+            // The owner is the agent who last logged outreach; their customers are few, so bound one by one.
+            let keys = outreach.filter { $0.value.agent == owner }.keys.sorted()
+            guard !keys.isEmpty else { return nil }
+            conditions.append("p.customer_key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += keys.map { .text($0) }
         }
-        return entries
+        return (conditions.joined(separator: " AND "), arguments)
     }
 
-    /// The branches and actions present, for the filter's choices.
-    public func choices() async throws -> (branches: [String], actions: [String]) {
-        guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return ([], []) }
+    /// What the list's filters offer: branches, actions, reasons (feature names) and owners present.
+    public struct Choices: Sendable {
+        public var branches: [String], actions: [String], reasons: [String], owners: [String]
+    }
+
+    /// The choices present in the warehouse.
+    public func choices() async throws -> Choices {
+        guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return Choices(branches: [], actions: [], reasons: [], owners: []) }
         let branches = try await warehouse.query("SELECT DISTINCT primary_branch_name AS b FROM gold.customer_360 WHERE primary_branch_name IS NOT NULL ORDER BY 1")
             .compactMap { $0.string("b") }
         let actions = try await warehouse.query("SELECT DISTINCT recommended_action AS a FROM gold.churn_predictions ORDER BY 1").compactMap { $0.string("a") }
-        return (branches, actions)
+        let reasons = try await warehouse.query("""
+            SELECT reason_1_feature AS f FROM gold.churn_predictions UNION SELECT reason_2_feature FROM gold.churn_predictions
+            UNION SELECT reason_3_feature FROM gold.churn_predictions ORDER BY 1
+            """).compactMap { $0.string("f") }
+        let owners = Set(try await RetentionOutreach(warehouse).latestByCustomer().values.map(\.agent)).sorted()
+        return Choices(branches: branches, actions: actions, reasons: reasons, owners: owners)
     }
 }

@@ -9,6 +9,13 @@ public struct CustomerProfile: Sendable, Codable {
         public var system: String, entity: String, sourceID: String, matchRule: String?
     }
 
+    /// The champion's view of the customer at one monthly snapshot.
+    public struct RiskPoint: Sendable, Codable {
+        public var cutoff: String, probability: Double, tier: String
+        /// Whether they left within the horizon, once known.
+        public var churned: Bool?
+    }
+
     /// One dated event: a transaction, a case, an app session, a note, an outreach.
     public struct Event: Sendable, Codable {
         public var day: String, kind: String, detail: String
@@ -22,6 +29,7 @@ public struct CustomerProfile: Sendable, Codable {
     public var branch: String?
     public var region: String?
     public var segment: String?
+    public var product: String?
     public var status: String?
     public var balance: Double?
     public var ruleFlag: String?
@@ -30,6 +38,7 @@ public struct CustomerProfile: Sendable, Codable {
     public var reasons: [String]
     public var action: String?
     public var modelVersion: String?
+    public var riskHistory: [RiskPoint]
     public var records: [LinkedRecord]
     public var timeline: [Event]
 
@@ -41,9 +50,9 @@ public struct CustomerProfile: Sendable, Codable {
         var profile = CustomerProfile(
             customerKey: customerKey, name: row.string("full_name"), email: row.string("email"), phone: row.string("phone"),
             customerSince: row.string("customer_since"), branch: row.string("primary_branch_name"), region: row.string("region"),
-            segment: row.string("segment"), status: row.string("status"), balance: row.double("total_balance"),
+            segment: row.string("segment"), product: row.string("primary_product"), status: row.string("status"), balance: row.double("total_balance"),
             ruleFlag: row.string("churn_risk_flag"), probability: nil, tier: nil, reasons: [], action: nil, modelVersion: nil,
-            records: [], timeline: [])
+            riskHistory: [], records: [], timeline: [])
         if try await warehouse.tableExists(TableName(.gold, "churn_predictions")),
            let prediction = try await warehouse.query("SELECT * FROM gold.churn_predictions WHERE customer_key = ?", [.text(customerKey)]).first {
             profile.probability = prediction.double("churn_probability")
@@ -51,6 +60,15 @@ public struct CustomerProfile: Sendable, Codable {
             profile.reasons = ["reason_1", "reason_2", "reason_3"].compactMap { prediction.string($0) }
             profile.action = prediction.string("recommended_action")
             profile.modelVersion = prediction.string("model_version")
+        }
+        if try await warehouse.tableExists(TableName(.gold, "churn_risk_history")) {
+            profile.riskHistory = try await warehouse.query("""
+                SELECT cutoff_date, churn_probability, risk_tier, churned_in_horizon FROM gold.churn_risk_history
+                WHERE customer_key = ? ORDER BY cutoff_date
+                """, [.text(customerKey)]).map {
+                RiskPoint(cutoff: $0.string("cutoff_date") ?? "", probability: $0.double("churn_probability") ?? .nan,
+                          tier: $0.string("risk_tier") ?? "", churned: $0.int("churned_in_horizon").map { $0 == 1 })
+            }
         }
         profile.records = try await warehouse.query("""
             SELECT source_system, source_entity, source_id, match_rule FROM silver.customer_xref WHERE customer_key = ?

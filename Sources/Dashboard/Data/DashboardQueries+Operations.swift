@@ -11,18 +11,4 @@ extension DashboardQueries {
             }
         }
     }
-
-    /// The latest run's data test results, failures first.
-    public func latestTests() async throws -> [[String]] {
-        let results = TableName(.ops, "test_results")
-        guard try await warehouse.tableExists(results) else { return [] }
-        return try await warehouse.query("""
-            SELECT model, test_name, severity, status, failures FROM \(results.sql)
-            WHERE run_id = (SELECT MAX(run_id) FROM \(results.sql))
-            ORDER BY CASE status WHEN 'pass' THEN 1 ELSE 0 END, model, test_name
-            """).map { row in
-            [row.string("model") ?? "", row.string("test_name") ?? "", row.string("severity") ?? "", row.string("status") ?? "",
-             row.int("failures").map(String.init) ?? ""]
-        }
-    }
 }

@@ -81,36 +81,6 @@ public struct DashboardQueries: Sendable {
             """).map { SourceFreshness(source: $0.string("source_system") ?? "", lastLoadedAt: $0.string("last_loaded"), rows: $0.int("landed") ?? 0) }
     }
 
-    /// Customers who left, per month and a grouping column of customer_360 (segment, region, …).
-    public func churnByMonth(by column: Breakdown, months: Int = 12) async throws -> [(month: String, group: String, churned: Int)] {
-        let rows = try await warehouse.query("""
-            SELECT SUBSTR(churned_on, 1, 7) AS month, COALESCE(\(column.sql), 'unknown') AS grouping, COUNT(*) AS churned
-            FROM gold.customer_360 WHERE churned_on IS NOT NULL
-            GROUP BY SUBSTR(churned_on, 1, 7), COALESCE(\(column.sql), 'unknown') ORDER BY 1, 2
-            """).map { (month: $0.string("month") ?? "", group: $0.string("grouping") ?? "", churned: $0.int("churned") ?? 0) }
-        // The latest `months` months that saw anyone leave.
-        let kept = Set(Array(Set(rows.map(\.month))).sorted().suffix(months))
-        return rows.filter { kept.contains($0.month) }
-    }
-
-    /// Customers at risk per group today, by tier.
-    public func riskBy(_ column: Breakdown) async throws -> [(group: String, high: Int, medium: Int)] {
-        guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return [] }
-        return try await warehouse.query("""
-            SELECT COALESCE(c.\(column.sql), 'unknown') AS grouping,
-                   SUM(CASE WHEN p.risk_tier = 'HIGH' THEN 1 ELSE 0 END) AS high,
-                   SUM(CASE WHEN p.risk_tier = 'MEDIUM' THEN 1 ELSE 0 END) AS medium
-            FROM gold.churn_predictions p JOIN gold.customer_360 c ON c.customer_key = p.customer_key
-            GROUP BY COALESCE(c.\(column.sql), 'unknown') ORDER BY 2 DESC, 1
-            """).map { ($0.string("grouping") ?? "", $0.int("high") ?? 0, $0.int("medium") ?? 0) }
-    }
-
-    /// A column of customer_360 the overview splits by; a closed list, so no request text reaches SQL.
-    public enum Breakdown: String, Sendable, CaseIterable {
-        case segment, region, branch
-        var sql: String { self == .branch ? "primary_branch_name" : rawValue }
-    }
-
     private func one(_ sql: String, _ arguments: [SQLValue] = []) async throws -> Row? {
         try await warehouse.query(sql, arguments).first
     }

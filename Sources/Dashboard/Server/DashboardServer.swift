@@ -1,7 +1,9 @@
 import Access
+import ChurnForecast
 import Foundation
 import Hummingbird
 import Logging
+import Transform
 import Warehouse
 
 /// The executive dashboard and retention workbench as a Hummingbird application: HTML pages
@@ -26,15 +28,17 @@ public struct DashboardServer: Sendable {
     let warehouse: any Warehouse
     let access: AccessStore
     let throttle: LoginThrottle
+    let lineage: Lineage?
     let settings: Settings
     let logger: Logger
 
-    /// A server over `warehouse`, its users and audit log in `access`.
-    public init(warehouse: any Warehouse, access: AccessStore, throttle: LoginThrottle = LoginThrottle(),
+    /// A server over `warehouse`, its users and audit log in `access`, showing the project's `lineage`.
+    public init(warehouse: any Warehouse, access: AccessStore, throttle: LoginThrottle = LoginThrottle(), lineage: Lineage? = nil,
                 settings: Settings = Settings(), logger: Logger) {
         self.warehouse = warehouse
         self.access = access
         self.throttle = throttle
+        self.lineage = lineage
         self.settings = settings
         self.logger = logger
     }
@@ -102,25 +106,27 @@ public struct DashboardServer: Sendable {
     // MARK: pages
 
     private func addPages(to router: Router<DashboardRequestContext>) {
-        router.get("/") { _, context in
+        router.get("/") { request, context in
             let viewer = try context.requireViewer()
             let queries = DashboardQueries(warehouse)
-            let page = OverviewPage(overview: try await queries.overview(), churnBySegment: try await queries.churnByMonth(by: .segment),
-                                    riskByBranch: try await queries.riskBy(.branch), riskBySegment: try await queries.riskBy(.segment))
+            let page = OverviewPage(overview: try await queries.overview(), trends: try await queries.trends(by: try Self.breakdown(request)))
             return html(page.page(for: viewer).html)
         }
         router.get("/at-risk") { request, context in
             let viewer = try context.requireViewer()
             let filter = AtRiskList.Filter(query: Self.query(request))
             let list = AtRiskList(warehouse)
-            let choices = try await list.choices()
-            let page = AtRiskPage(entries: try await list.entries(filter), filter: filter, branches: choices.branches, actions: choices.actions)
+            let page = AtRiskPage(entries: try await list.entries(filter), total: try await list.count(filter), filter: filter,
+                                  choices: try await list.choices())
             try await auditListView(viewer, page: "/at-risk", context: context, request: request)
             return html(page.page(for: viewer).html)
         }
         router.get("/at-risk.csv") { request, context in
             let viewer = try context.requireViewer()
-            let entries = try await AtRiskList(warehouse).entries(AtRiskList.Filter(query: Self.query(request)))
+            let query = Self.query(request)
+            var filter = AtRiskList.Filter(query: query)
+            if query["limit"] == nil { filter.limit = nil }  // an export is the whole list
+            let entries = try await AtRiskList(warehouse).entries(filter)
             try await auditListView(viewer, page: "/at-risk.csv", context: context, request: request)
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                                    .contentDisposition: "attachment; filename=\"at-risk.csv\""],
@@ -128,7 +134,7 @@ public struct DashboardServer: Sendable {
         }
         router.get("/customers/:key") { request, context in
             let viewer = try context.requireViewer()
-            let key = try context.parameters.require("key")
+            let key = try context.pathParameter("key")
             guard let profile = try await CustomerProfile.load(key, from: warehouse) else {
                 throw HTTPError(.notFound, message: "There is no customer \(key).")
             }
@@ -140,7 +146,7 @@ public struct DashboardServer: Sendable {
             let form = try await Form.read(request)
             try Authentication.requireCSRF(form, context)
             guard viewer.capabilities.worksRetention else { throw HTTPError(.forbidden, message: "Your role does not log outreach.") }
-            let key = try context.parameters.require("key")
+            let key = try context.pathParameter("key")
             guard let outcome = form["outcome"].flatMap(RetentionOutreach.Outcome.init(rawValue:)) else {
                 throw HTTPError(.badRequest, message: "Choose an outcome.")
             }
@@ -156,10 +162,24 @@ public struct DashboardServer: Sendable {
             return html(page.page(for: viewer).html)
         }
         router.get("/data-health") { _, context in
+            let viewer = try context.requireDataHealthViewer()
+            return html(DataHealthPage(health: try await DashboardQueries(warehouse).dataHealth()).page(for: viewer).html)
+        }
+        router.get("/runs") { _, context in
+            let viewer = try context.requireDataHealthViewer()
+            let page = RunsPage(runs: try await DashboardQueries(warehouse).buildRuns(), trainings: try await ModelRegistry(warehouse).list())
+            return html(page.page(for: viewer).html)
+        }
+        router.get("/runs/:id") { _, context in
+            let viewer = try context.requireDataHealthViewer()
+            let id = try context.pathParameter("id")
+            let steps = try await DashboardQueries(warehouse).buildSteps(of: id)
+            guard !steps.isEmpty else { throw HTTPError(.notFound, message: "There is no run \(id).") }
+            return html(RunPage(runID: id, steps: steps).page(for: viewer).html)
+        }
+        router.get("/lineage") { _, context in
             let viewer = try context.requireViewer()
-            guard viewer.capabilities.seesDataHealth else { throw HTTPError(.forbidden, message: "Your role does not see data health.") }
-            let queries = DashboardQueries(warehouse)
-            return html(DataHealthPage(tests: try await queries.latestTests(), sources: try await queries.freshness()).page(for: viewer).html)
+            return html(LineagePage(lineage: try requireLineage()).page(for: viewer).html)
         }
         router.get("/audit") { request, context in
             let viewer = try context.requireViewer()
@@ -186,6 +206,32 @@ public struct DashboardServer: Sendable {
             _ = try context.requireViewer()
             return try JSONResponse(try await DashboardQueries(warehouse).overview())
         }
+        router.get("/api/trends") { request, context in
+            _ = try context.requireViewer()
+            return try JSONResponse(try await DashboardQueries(warehouse).trends(by: try Self.breakdown(request)))
+        }
+        router.get("/api/data-health") { _, context in
+            _ = try context.requireDataHealthViewer()
+            return try JSONResponse(try await DashboardQueries(warehouse).dataHealth())
+        }
+        router.get("/api/runs") { _, context in
+            _ = try context.requireDataHealthViewer()
+            return try JSONResponse(try await DashboardQueries(warehouse).buildRuns())
+        }
+        router.get("/api/runs/:id") { _, context in
+            _ = try context.requireDataHealthViewer()
+            let id = try context.pathParameter("id")
+            let steps = try await DashboardQueries(warehouse).buildSteps(of: id)
+            guard !steps.isEmpty else { throw HTTPError(.notFound, message: "There is no run \(id).") }
+            return try JSONResponse(steps)
+        }
+        router.get("/api/lineage") { _, context in
+            _ = try context.requireViewer()
+            let lineage = try requireLineage()
+            return try JSONResponse(LineageDocument(
+                nodes: lineage.nodes.map { .init(id: $0.id, layer: $0.layer.rawValue, kind: $0.kind, depth: $0.depth) },
+                edges: lineage.edges.map { .init(from: $0.from, to: $0.to) }))
+        }
         router.get("/api/at-risk") { request, context in
             let viewer = try context.requireViewer()
             var entries = try await AtRiskList(warehouse).entries(AtRiskList.Filter(query: Self.query(request)))
@@ -198,7 +244,7 @@ public struct DashboardServer: Sendable {
         }
         router.get("/api/customers/:key") { request, context in
             let viewer = try context.requireViewer()
-            let key = try context.parameters.require("key")
+            let key = try context.pathParameter("key")
             guard var profile = try await CustomerProfile.load(key, from: warehouse) else {
                 throw HTTPError(.notFound, message: "There is no customer \(key).")
             }
@@ -227,15 +273,33 @@ public struct DashboardServer: Sendable {
 
     // MARK: helpers
 
+    private func requireLineage() throws -> Lineage {
+        guard let lineage else { throw HTTPError(.notFound, message: "This server was started without the project's lineage.") }
+        return lineage
+    }
+
     static func query(_ request: Request) -> [String: String] {
         var query: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { query[String(key)] = String(value).removingPercentEncoding ?? String(value) }
         return query
     }
 
-    static func pathComponent(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    /// The `by` split a request asks for: segment unless it names another.
+    static func breakdown(_ request: Request) throws -> DashboardQueries.Breakdown {
+        guard let text = query(request)["by"], !text.isEmpty else { return .segment }
+        guard let breakdown = DashboardQueries.Breakdown(rawValue: text) else {
+            throw HTTPError(.badRequest, message: "Split by one of: \(DashboardQueries.Breakdown.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return breakdown
     }
+
+    /// `text` as one URL path segment or query value: everything but RFC 3986's unreserved
+    /// characters percent-encoded.
+    static func pathComponent(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     private func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
         Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: settings.secureCookies, httpOnly: true, sameSite: .strict)
@@ -262,4 +326,25 @@ extension DashboardRequestContext {
         guard let viewer else { throw HTTPError(.unauthorized, message: "Sign in first.") }
         return viewer
     }
+
+    /// A path parameter, percent-decoded (the router hands segments over as they came).
+    func pathParameter(_ name: String) throws -> String {
+        let raw = try parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    /// The viewer, when their role sees data health (pipeline runs, tests, quarantine).
+    func requireDataHealthViewer() throws -> Viewer {
+        let viewer = try requireViewer()
+        guard viewer.capabilities.seesDataHealth else { throw HTTPError(.forbidden, message: "Your role does not see data health.") }
+        return viewer
+    }
+}
+
+/// The lineage as the JSON API gives it.
+struct LineageDocument: Codable {
+    struct Node: Codable { let id: String, layer: String, kind: String, depth: Int }
+    struct Edge: Codable { let from: String, to: String }
+    let nodes: [Node]
+    let edges: [Edge]
 }

@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 
 /// Customer 360: who the customer is, every record the four systems hold for them, their risk
@@ -8,7 +9,7 @@ struct CustomerPage {
     func page(for viewer: Viewer) -> Page {
         let facts: [(String, String?)] = [
             ("Customer key", profile.customerKey), ("E-mail", viewer.mask(email: profile.email)), ("Phone", viewer.mask(phone: profile.phone)),
-            ("Customer since", profile.customerSince), ("Branch", profile.branch), ("Region", profile.region), ("Segment", profile.segment),
+            ("Customer since", profile.customerSince), ("Branch", profile.branch), ("Region", profile.region), ("Segment", profile.segment), ("Main product", profile.product),
             ("Status", profile.status), ("Balance", profile.balance.map(Format.money)), ("Bank rule", profile.ruleFlag),
         ]
         var body = table(["", ""], facts.map { [e($0.0), e($0.1 ?? "—")] }, caption: "Profile")
@@ -17,8 +18,13 @@ struct CustomerPage {
                 + " within 90 days (\(e(profile.modelVersion ?? "")))</p><ol>" + profile.reasons.map { "<li>\(e($0))</li>" }.joined() + "</ol>"
                 + "<p>Recommended: <strong>\(e(profile.action ?? "—"))</strong></p>"
         }
+        if !profile.riskHistory.isEmpty {
+            body += Chart(.line, ChartData(title: "Churn probability at each month start", subtitle: "as today's model scores each month",
+                                           unit: "%", categoryName: "Month start", categories: profile.riskHistory.map(\.cutoff),
+                                           series: [Series("probability", profile.riskHistory.map(\.probability))]), height: 220).html
+        }
         if viewer.capabilities.worksRetention {
-            body += "<h2>Log outreach</h2><form method=\"post\" action=\"/customers/\(e(profile.customerKey))/outreach\">\(csrfField(viewer.csrfToken))"
+            body += "<h2>Log outreach</h2><form method=\"post\" action=\"/customers/\(e(DashboardServer.pathComponent(profile.customerKey)))/outreach\">\(csrfField(viewer.csrfToken))"
                 + "<label>Outcome <select name=\"outcome\">" + RetentionOutreach.Outcome.allCases.map { "<option>\($0.rawValue)</option>" }.joined()
                 + "</select></label> <label>Offer <input name=\"offer\" maxlength=\"200\"></label> <label>Note <input name=\"note\" maxlength=\"500\"></label>"
                 + " <button>Save</button></form>"

@@ -26,10 +26,14 @@ public struct ExecutiveReport: Sendable {
         let reader = Viewer(username: "report", capabilities: includePII ? .admin : .analyst, csrfToken: "")
         let queries = DashboardQueries(warehouse)
         let overview = try await queries.overview()
-        let overviewPage = OverviewPage(overview: overview, churnBySegment: try await queries.churnByMonth(by: .segment),
-                                        riskByBranch: try await queries.riskBy(.branch), riskBySegment: try await queries.riskBy(.segment))
-        let entries = try await AtRiskList(warehouse).entries(AtRiskList.Filter())
+        let overviewPage = OverviewPage(overview: overview, trends: try await queries.trends(by: .segment), offersSplits: false)
+        var everyone = AtRiskList.Filter()
+        everyone.limit = nil
+        let entries = try await AtRiskList(warehouse).entries(everyone)
         var body = overviewPage.page(for: reader).body
+        for breakdown in [DashboardQueries.Breakdown.region, .product] {
+            body += OverviewPage.monthlyCharts(try await queries.trends(by: breakdown))
+        }
         if let champion = try await ModelRegistry(warehouse).champion(), let figures = champion.figures {
             body += "<h2>The churn model, out of time</h2><pre>\(e(ClassificationMetrics.table([("XGBoost", figures.xgboost), ("logistic", figures.logistic), ("bank rule", figures.rule)])))</pre>"
         }

@@ -1,12 +1,16 @@
 import Foundation
 import Charts
 
-/// The executive overview: headline figures, churn by month, risk by segment, region and branch.
+/// The executive overview: headline figures, then churn and risk by month and today's risk,
+/// split by segment, region, branch or product.
 struct OverviewPage {
     let overview: DashboardQueries.Overview
-    let churnBySegment: [(month: String, group: String, churned: Int)]
-    let riskByBranch: [(group: String, high: Int, medium: Int)]
-    let riskBySegment: [(group: String, high: Int, medium: Int)]
+    let trends: DashboardQueries.Trends
+    /// Whether to offer links to the other splits (not in the e-mailed report).
+    var offersSplits = true
+
+    /// Stacked series beyond this many groups are summed as "other", so a chart stays legible.
+    static let groupsShown = 6
 
     func page(for viewer: Viewer) -> Page {
         let cards: [(String, String)] = [
@@ -20,30 +24,83 @@ struct OverviewPage {
         var body = "<p>Scored as of \(e(overview.asOf ?? "—")).</p><div class=\"cards\">"
         body += cards.map { "<div class=\"card\">\(e($0.0))<b>\(e($0.1))</b></div>" }.joined() + "</div>"
 
-        let months = Array(Set(churnBySegment.map(\.month))).sorted()
-        let groups = Array(Set(churnBySegment.map(\.group))).sorted()
-        let series = groups.map { group in
-            Series(group, months.map { month in Double(churnBySegment.first { $0.month == month && $0.group == group }?.churned ?? 0) })
+        let split = trends.breakdown.rawValue
+        if offersSplits {
+            body += "<p class=\"splits\">Split by: " + DashboardQueries.Breakdown.allCases.map { breakdown in
+                breakdown == trends.breakdown ? "<b>\(e(breakdown.rawValue))</b>" : "<a href=\"/?by=\(e(breakdown.rawValue))\">\(e(breakdown.rawValue))</a>"
+            }.joined(separator: " · ") + "</p>"
         }
-        body += Chart(.stackedBar, ChartData(title: "Customers who left, by month and segment", categoryName: "Month", categories: months, series: series)).html
-        body += Chart(.horizontalBar, ChartData(title: "HIGH-risk customers by branch", categoryName: "Branch", categories: riskByBranch.map(\.group),
-                                                series: [Series("HIGH", riskByBranch.map { Double($0.high) })])).html
-        body += Chart(.bar, ChartData(title: "Customers at risk by segment", categoryName: "Segment", categories: riskBySegment.map(\.group),
-                                      series: [Series("HIGH", riskBySegment.map { Double($0.high) }),
-                                               Series("MEDIUM", riskBySegment.map { Double($0.medium) })])).html
+        body += Self.monthlyCharts(trends)
+        let today = Array(trends.riskToday.prefix(15))
+        body += Chart(.horizontalBar, ChartData(title: "Customers at risk today, by \(split)",
+                                                subtitle: trends.riskToday.count > today.count ? "the \(today.count) with most HIGH-risk customers" : nil,
+                                                categoryName: split.capitalized, categories: today.map(\.group),
+                                                series: [Series("HIGH", today.map { Double($0.high) }), Series("MEDIUM", today.map { Double($0.medium) })]),
+                      height: max(200, 60 + today.count * 34)).html
         body += "<h2>Data freshness</h2>" + table(["Source", "Last loaded", "Rows landed"], overview.freshness.map {
             [e($0.source), e($0.lastLoadedAt ?? "never"), e(Format.count($0.rows))]
         })
         return Page(title: "Overview", viewer: viewer, body: body)
+    }
+
+    /// Churn by month and HIGH risk by month, split as `trends` is.
+    static func monthlyCharts(_ trends: DashboardQueries.Trends) -> String {
+        let split = trends.breakdown.rawValue
+        return Chart(.stackedBar, monthly(trends.churned, title: "Customers who left, by month and \(split)")).html
+            + Chart(.line, monthly(trends.highRisk, title: "HIGH-risk customers at each month start, by \(split)",
+                                   subtitle: "each snapshot scored by today's model (in-sample for its training months)",
+                                   missingMonthsAreGaps: true)).html
+    }
+
+    /// Monthly counts as chart data: one series per group, the largest groups first and the rest
+    /// as "other", every month from the first to the last on the axis so time reads true. A
+    /// month with no row is zero for events (nobody left) but a gap for snapshots (none scored).
+    static func monthly(_ counts: [DashboardQueries.MonthlyCount], title: String, subtitle: String? = nil,
+                        missingMonthsAreGaps: Bool = false) -> ChartData {
+        let present = Set(counts.map(\.month))
+        let months = monthRange(present.sorted())
+        var totals: [String: Int] = [:]
+        for count in counts { totals[count.group, default: 0] += count.count }
+        let ranked = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+        let shown = ranked.count > groupsShown ? Array(ranked.prefix(groupsShown - 1)) : ranked
+        let shownSet = Set(shown)
+        var names = shown
+        if ranked.count > shown.count { names.append("other") }
+        let series = names.map { name in
+            Series(name, months.map { month -> Double? in
+                if missingMonthsAreGaps && !present.contains(month) { return nil }
+                return Double(counts.filter { $0.month == month && (name == "other" ? !shownSet.contains($0.group) : $0.group == name) }
+                    .map(\.count).reduce(0, +))
+            })
+        }
+        return ChartData(title: title, subtitle: subtitle, categoryName: "Month", categories: months, series: series)
+    }
+
+    /// Every `YYYY-MM` from the first of `months` to the last.
+    static func monthRange(_ months: [String]) -> [String] {
+        func parse(_ month: String) -> (year: Int, month: Int)? {
+            let parts = month.split(separator: "-")
+            guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]), (1...12).contains(number) else { return nil }
+            return (year, number)
+        }
+        guard let first = months.first.flatMap(parse), let last = months.last.flatMap(parse) else { return months }
+        var range: [String] = []
+        var (year, month) = first
+        while (year, month) <= last && range.count < 1200 {
+            range.append(String(format: "%04d-%02d", year, month))
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        return range
     }
 }
 
 /// The retention workbench's list.
 struct AtRiskPage {
     let entries: [AtRiskList.Entry]
+    /// How many customers the filter selects, of which `entries` are the first.
+    let total: Int
     let filter: AtRiskList.Filter
-    let branches: [String]
-    let actions: [String]
+    let choices: AtRiskList.Choices
 
     func page(for viewer: Viewer) -> Page {
         func option(_ value: String, _ label: String, selected: Bool) -> String {
@@ -53,17 +110,23 @@ struct AtRiskPage {
         var body = "<form class=\"filters\" method=\"get\" action=\"/at-risk\">"
         body += "<label>Tier <select name=\"tier\">" + [("", "HIGH and MEDIUM"), ("HIGH", "HIGH"), ("MEDIUM", "MEDIUM"), ("LOW", "LOW"), ("ALL", "all")]
             .map { option($0.0, $0.1, selected: $0.0 == tier) }.joined() + "</select></label>"
-        body += "<label>Branch <select name=\"branch\">" + option("", "all", selected: filter.branch == nil)
-            + branches.map { option($0, $0, selected: $0 == filter.branch) }.joined() + "</select></label>"
-        body += "<label>Action <select name=\"action\">" + option("", "all", selected: filter.action == nil)
-            + actions.map { option($0, $0, selected: $0 == filter.action) }.joined() + "</select></label>"
+        func choice(_ name: String, _ label: String, _ values: [String], _ chosen: String?, shown: (String) -> String = { $0 }) -> String {
+            "<label>\(label) <select name=\"\(name)\">" + option("", "all", selected: chosen == nil)
+                + values.map { option($0, shown($0), selected: $0 == chosen) }.joined() + "</select></label>"
+        }
+        body += choice("branch", "Branch", choices.branches, filter.branch)
+        body += choice("reason", "Reason", choices.reasons, filter.reason) { $0.replacingOccurrences(of: "_", with: " ") }
+        body += choice("action", "Action", choices.actions, filter.action)
+        body += choice("owner", "Owner", choices.owners, filter.owner)
         body += "<label>Sort <select name=\"sort\">" + AtRiskList.SortKey.allCases
             .map { option($0.rawValue, $0.rawValue, selected: $0 == filter.sort) }.joined() + "</select></label>"
         body += "<button>Show</button></form>"
-        body += "<p>\(entries.count) customers. <a href=\"/at-risk.csv?\(e(queryString))\">Download CSV</a></p>"
+        let shown = entries.count < total ? "The first \(Format.count(entries.count)) of \(Format.count(total)) customers"
+            : total == 1 ? "1 customer" : "\(Format.count(total)) customers"
+        body += "<p>\(shown). <a href=\"/at-risk.csv?\(e(queryString))\">Download CSV</a> (all \(Format.count(total)))</p>"
         let rows = entries.map { entry -> [String] in
             [
-                "<a href=\"/customers/\(e(entry.customerKey))\">\(e(entry.name ?? entry.customerKey))</a>",
+                "<a href=\"/customers/\(e(DashboardServer.pathComponent(entry.customerKey)))\">\(e(entry.name ?? entry.customerKey))</a>",
                 e(viewer.mask(email: entry.email) ?? "—"), e(viewer.mask(phone: entry.phone) ?? "—"),
                 e(entry.branch ?? "—"), String(format: "%.1f%%", entry.probability * 100),
                 "<span class=\"\(e(entry.tier))\">\(e(entry.tier))</span>", entry.reasons.map(e).joined(separator: "<br>"),
@@ -79,11 +142,8 @@ struct AtRiskPage {
         if let branch = filter.branch { pairs.append(("branch", branch)) }
         if let action = filter.action { pairs.append(("action", action)) }
         if let reason = filter.reason { pairs.append(("reason", reason)) }
-        return pairs.map { "\($0.0)=\(Self.percentEncode($0.1))" }.joined(separator: "&")
-    }
-
-    static func percentEncode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        if let owner = filter.owner { pairs.append(("owner", owner)) }
+        return pairs.map { "\($0.0)=\(DashboardServer.pathComponent($0.1))" }.joined(separator: "&")
     }
 
     /// The list as CSV, masked as the viewer's role requires.

@@ -50,7 +50,10 @@ struct Page {
     static func links(for viewer: Viewer) -> [Link] {
         var links = [Link(path: "/", label: "Overview"), Link(path: "/at-risk", label: "At-risk customers"),
                      Link(path: "/campaigns", label: "Retention")]
-        if viewer.capabilities.seesDataHealth { links.append(Link(path: "/data-health", label: "Data health")) }
+        if viewer.capabilities.seesDataHealth {
+            links += [Link(path: "/data-health", label: "Data health"), Link(path: "/runs", label: "Runs")]
+        }
+        links.append(Link(path: "/lineage", label: "Lineage"))
         if viewer.capabilities.administers { links.append(Link(path: "/audit", label: "Audit")) }
         return links
     }
@@ -79,9 +82,10 @@ enum Stylesheet {
         .who{color:#9fc2dd;margin-left:1rem}form.inline{display:inline}main{padding:1rem 1.5rem;max-width:1200px}
         .cards{display:flex;flex-wrap:wrap;gap:1rem}.card{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:.8rem 1rem;min-width:11rem}
         .card b{display:block;font-size:1.5rem}table{border-collapse:collapse;background:#fff;margin:.5rem 0}
-        th,td{border:1px solid #dde2e8;padding:.3rem .5rem;text-align:left;font-size:.9rem}th{background:#eef2f6}
+        th,td{border:1px solid #dde2e8;padding:.3rem .5rem;text-align:left;font-size:.9rem}th{background:#eef2f6}caption{text-align:left;font-weight:600;padding:.8rem 0 .3rem}
         figure{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:.5rem;margin:1rem 0}
         .HIGH{color:#b00020;font-weight:600}.MEDIUM{color:#a05a00}.LOW{color:#2e6b30}.error{color:#b00020}
-        form.filters label{margin-right:.8rem}
+        form.filters label{margin-right:.8rem}.splits a,.splits b{margin:0 .2rem}
+        figure.lineage{overflow-x:auto}.success,.pass{color:#2e6b30}.fail{color:#b00020;font-weight:600}.warn{color:#a05a00}
         """
 }

@@ -18,16 +18,3 @@ struct RetentionPage {
         return Page(title: "Retention", viewer: viewer, body: body)
     }
 }
-
-/// Data health: the latest build's data tests and each layer's row counts.
-struct DataHealthPage {
-    let tests: [[String]]
-    let sources: [DashboardQueries.SourceFreshness]
-
-    func page(for viewer: Viewer) -> Page {
-        var body = table(["Source", "Last loaded", "Rows landed"], sources.map { [e($0.source), e($0.lastLoadedAt ?? "never"), e(Format.count($0.rows))] },
-                         caption: "Sources")
-        body += table(["Model", "Test", "Severity", "Status", "Failures"], tests.map { $0.map(e) }, caption: "Data tests of the latest build")
-        return Page(title: "Data health", viewer: viewer, body: body)
-    }
-}

@@ -75,33 +75,44 @@ public struct Lineage: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// A self-contained SVG: one column per depth, boxes coloured by layer, curved edges.
+    /// A self-contained SVG: one column per depth, boxes coloured by layer, curved arrows from
+    /// what is read to what reads it.
     public var svg: String {
         let width = 230, height = 26, columnGap = 70, rowGap = 10, margin = 20
         var position: [String: (x: Int, y: Int)] = [:]
+        var row: [String: Double] = [:]
         let columns = Dictionary(grouping: nodes, by: \.depth)
-        for (depth, members) in columns {
-            for (row, node) in members.enumerated() {
-                position[node.id] = (margin + depth * (width + columnGap), margin + row * (height + rowGap))
+        let upstream = Dictionary(grouping: edges, by: \.to).mapValues { $0.map(\.from) }
+        for depth in columns.keys.sorted() {
+            // Each node sits near the average row of what it reads (the barycentre heuristic),
+            // which keeps most edges short and uncrossed.
+            let members = (columns[depth] ?? []).enumerated().map { index, node -> (node: Node, key: Double) in
+                let rows = (upstream[node.id] ?? []).compactMap { row[$0] }
+                return (node, rows.isEmpty ? Double(index) : rows.reduce(0, +) / Double(rows.count))
+            }.sorted { ($0.key, $0.node.id) < ($1.key, $1.node.id) }
+            for (index, member) in members.enumerated() {
+                row[member.node.id] = Double(index)
+                position[member.node.id] = (margin + depth * (width + columnGap), margin + index * (height + rowGap))
             }
         }
-        let totalWidth = margin * 2 + (columns.keys.max() ?? 0 + 1) * (width + columnGap) + width
+        let totalWidth = margin * 2 + (columns.keys.max() ?? 0) * (width + columnGap) + width
         let totalHeight = margin * 2 + (columns.values.map(\.count).max() ?? 1) * (height + rowGap)
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(totalWidth)" height="\(totalHeight)" viewBox="0 0 \(totalWidth) \(totalHeight)" font-family="Helvetica, Arial, sans-serif" font-size="12">
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Tenure lineage" width="\(totalWidth)" height="\(totalHeight)" viewBox="0 0 \(totalWidth) \(totalHeight)" font-family="Helvetica, Arial, sans-serif" font-size="12">
             <title>Tenure lineage</title>
+            <defs><marker id="lineage-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#8a94a6"/></marker></defs>
 
             """
         for edge in edges {
             guard let from = position[edge.from], let to = position[edge.to] else { continue }
             let x1 = from.x + width, y1 = from.y + height / 2, x2 = to.x, y2 = to.y + height / 2
             let bend = (x2 - x1) / 2
-            svg += "<path d=\"M\(x1),\(y1) C\(x1 + bend),\(y1) \(x2 - bend),\(y2) \(x2),\(y2)\" fill=\"none\" stroke=\"#8a94a6\" stroke-width=\"1\"/>\n"
+            svg += "<path d=\"M\(x1),\(y1) C\(x1 + bend),\(y1) \(x2 - bend),\(y2) \(x2),\(y2)\" fill=\"none\" stroke=\"#8a94a6\" stroke-width=\"1\" marker-end=\"url(#lineage-arrow)\"/>\n"
         }
         for node in nodes {
             guard let at = position[node.id] else { continue }
             svg += """
-                <g><title>\(node.id) (\(node.kind))</title><rect x="\(at.x)" y="\(at.y)" width="\(width)" height="\(height)" rx="5" fill="\(Self.colour(node.layer))" stroke="#4a5568"/>\
+                <g><title>\(Self.escaped("\(node.id) (\(node.kind))"))</title><rect x="\(at.x)" y="\(at.y)" width="\(width)" height="\(height)" rx="5" fill="\(Self.colour(node.layer))" stroke="#4a5568"/>\
                 <text x="\(at.x + 8)" y="\(at.y + 17)">\(Self.escaped(node.id))</text></g>
 
                 """
