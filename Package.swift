@@ -39,9 +39,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // How records leave the source systems: export files, and the four systems' HTTP APIs.
         .target(
             name: "Connectors",
-            dependencies: ["TenureCore"]
+            dependencies: [
+                "TenureCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // RS256 signing of the Google service account's token requests.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // The simulated bank behind emulations of the four systems' APIs, for tests and demos.
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "TenureCore",
+                "Connectors",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "Ingestion",
@@ -150,6 +168,7 @@ let package = Package(
                 "Tracking",
                 "Access",
                 "Dashboard",
+                "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -208,6 +227,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AccessTests", dependencies: ["Access", "Warehouse", "WarehouseTestSupport"]),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: [
+                "Sandbox", "Connectors", "Ingestion", "Simulator", "Warehouse", "TenureCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["tenure", "Warehouse", "WarehouseTestSupport"]

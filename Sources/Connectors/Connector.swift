@@ -1,3 +1,4 @@
+import Foundation
 import TenureCore
 
 /// A source system's records, extracted page by page in a deterministic order.
@@ -9,8 +10,47 @@ public protocol Connector: Sendable {
     var system: SourceSystem { get }
     /// A short description of where the records come from, for batch records and logs (never a secret).
     var origin: String { get }
-    /// The pages of `entity`'s records; memory is bounded by one page.
-    func extract(_ entity: SourceEntity) throws(ConnectorError) -> RecordPages
+    /// The pages of `entity`'s records changed at or after `watermark` (the largest value of the
+    /// entity's change field landed before; nil for everything), in a deterministic order;
+    /// memory is bounded by one page. Sources that cannot filter return everything, and bronze
+    /// recognises what it already holds.
+    func extract(_ entity: SourceEntity, since watermark: String?) throws(ConnectorError) -> RecordPages
+
+    /// What the connector did so far: pages, records, retries.
+    var statistics: ExtractionStatistics { get }
+}
+
+extension Connector {
+    /// Every record of `entity`.
+    public func extract(_ entity: SourceEntity) throws(ConnectorError) -> RecordPages { try extract(entity, since: nil) }
+}
+
+/// Counters a connector keeps while it extracts, for the report at the end of an ingestion.
+public final class ExtractionStatistics: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts = (requests: 0, pages: 0, records: 0, retries: 0)
+
+    /// Fresh counters.
+    public init() {}
+
+    /// HTTP requests sent (0 for files), pages and records handed to bronze, and retries after transient failures.
+    public var requests: Int { lock.withLock { counts.requests } }
+    /// Pages handed to bronze.
+    public var pages: Int { lock.withLock { counts.pages } }
+    /// Records handed to bronze.
+    public var records: Int { lock.withLock { counts.records } }
+    /// Requests repeated after a transient failure (5xx, 429, a timeout, an expired token).
+    public var retries: Int { lock.withLock { counts.retries } }
+
+    /// Counts one request.
+    public func countRequest() { lock.withLock { counts.requests += 1 } }
+    /// Counts `page` and hands it on.
+    public func counted(_ page: RecordPage) -> RecordPage {
+        lock.withLock { counts.pages += 1; counts.records += page.records.count }
+        return page
+    }
+    /// Counts one retry.
+    public func countRetry() { lock.withLock { counts.retries += 1 } }
 }
 
 /// One record as received, before any parsing.

@@ -18,6 +18,9 @@ public struct BatchReport: Sendable, Equatable {
     public var childrenLanded = 0
     /// Columns that appeared or vanished compared with the previous batch.
     public var schemaChanges: [SchemaChange] = []
+    /// The largest value of the entity's change field among the records read (the next
+    /// extraction's watermark); nil when the entity has none or nothing came.
+    public var latestChange: String?
 
     /// A report with nothing counted yet.
     public init(batchID: String, entity: SourceEntity) {

@@ -10,6 +10,7 @@ enum BronzeCatalog {
     static let batches = TableName(.bronze, "_batches")
     static let quarantine = TableName(.bronze, "_quarantine")
     static let schemaChanges = TableName(.ops, "schema_changes")
+    static let watermarks = TableName(.ops, "watermarks")
 
     /// Creates the ledger, quarantine and schema-change tables when missing.
     static func prepare(_ sql: some SQLExecutor) async throws {
@@ -34,6 +35,12 @@ enum BronzeCatalog {
             ColumnDefinition("change", .text, isNullable: false), ColumnDefinition("detected_at", .text),
         ], ifNotExists: true)
         try await sql.createIndex("ux_schema_changes", on: schemaChanges, columns: ["batch_id", "bronze_table", "column_name", "change"], unique: true)
+        try await sql.createTable(watermarks, columns: [
+            ColumnDefinition("source_system", .text, isNullable: false), ColumnDefinition("entity", .text, isNullable: false),
+            ColumnDefinition("watermark", .text, isNullable: false), ColumnDefinition("batch_id", .text, isNullable: false),
+            ColumnDefinition("updated_at", .text, isNullable: false),
+        ], ifNotExists: true)
+        try await sql.createIndex("ux_watermarks", on: watermarks, columns: ["source_system", "entity"], unique: true)
     }
 
     /// Creates an entity's bronze table with the metadata columns and `fields`, all text.

@@ -26,8 +26,10 @@ public struct BronzeLander: Sendable {
     }
 
     /// Lands every page of `entity` from `connector` as one batch and returns its report.
-    public func land(_ entity: SourceEntity, from connector: any Connector, now: @Sendable () -> Date = Date.init) async throws -> BatchReport {
-        let pages = try connector.extract(entity)
+    /// With a `watermark`, only records changed since it are asked for.
+    public func land(_ entity: SourceEntity, from connector: any Connector, since watermark: String? = nil,
+                     now: @Sendable () -> Date = Date.init) async throws -> BatchReport {
+        let pages = try connector.extract(entity, since: watermark)
         let batchID = Self.batchID(for: entity, at: now())
         let startedAt = Self.timestamp(now())
         let reader = RecordReader(maximumFieldBytes: maximumFieldBytes, childField: entity.child?.field)
@@ -52,6 +54,7 @@ public struct BronzeLander: Sendable {
             while let page = try await next.value {
                 next = Task { try await parser.next() }
                 report.received += page.received
+                if let latest = page.latestChange, report.latestChange.map({ latest > $0 }) ?? true { report.latestChange = latest }
                 if page.target == .entity {
                     report.landed += try await main.write(page.rows, transaction)
                     report.childrenLanded += try await child?.write(page.childRows, transaction) ?? 0
@@ -136,6 +139,8 @@ struct ParsedPage: Sendable {
     var rows: [ReadRecord] = []
     var childRows: [ReadRecord] = []
     var quarantined: [[SQLValue]] = []
+    /// The largest change-field value among the page's records.
+    var latestChange: String?
 }
 
 /// Reads raw pages into parsed ones; used by one task at a time, each awaiting the one before.
@@ -173,6 +178,10 @@ final class PageParser: @unchecked Sendable {
                 if page.target == .child {
                     parsed.childRows.append(record)
                 } else {
+                    if let field = entity.changeField, let value = record.fields.first(where: { $0.name == field })?.value,
+                       parsed.latestChange.map({ value > $0 }) ?? true {
+                        parsed.latestChange = value
+                    }
                     parsed.rows.append(record)
                     parsed.childRows += record.children.map { ReadRecord(fields: $0, hash: hash($0)) }
                 }

@@ -7,11 +7,13 @@ import Warehouse
 /// Runs the landing of several sources, each isolated: one failing never stops the others.
 public struct Ingestor: Sendable {
     private let lander: BronzeLander
+    private let watermarks: Watermarks
     private let logger: Logger
 
     /// An ingestor landing into `warehouse`.
     public init(warehouse: any Warehouse, logger: Logger) {
         lander = BronzeLander(warehouse: warehouse, logger: logger)
+        watermarks = Watermarks(warehouse)
         self.logger = logger
     }
 
@@ -23,16 +25,25 @@ public struct Ingestor: Sendable {
         public var batches: [BatchReport] = []
         /// The error that stopped the source, if any; entities landed before it stay landed.
         public var failure: String?
+        /// What the connector did: requests, pages, records, retries.
+        public var statistics: ExtractionStatistics
     }
 
-    /// Lands every entity of each connector's system; returns each source's outcome.
-    public func ingest(_ connectors: [any Connector], entities: (SourceSystem) -> [SourceEntity] = SourceEntity.of) async -> [SourceOutcome] {
+    /// Lands every entity of each connector's system; returns each source's outcome. Each
+    /// entity is extracted from its watermark, or from the start when `full`.
+    public func ingest(_ connectors: [any Connector], full: Bool = true,
+                       entities: (SourceSystem) -> [SourceEntity] = SourceEntity.of) async -> [SourceOutcome] {
         var outcomes: [SourceOutcome] = []
         for connector in connectors {
-            var outcome = SourceOutcome(system: connector.system)
+            var outcome = SourceOutcome(system: connector.system, statistics: connector.statistics)
             for entity in entities(connector.system) {
                 do {
-                    outcome.batches.append(try await lander.land(entity, from: connector))
+                    let since = full ? nil : try await watermarks.watermark(of: entity)
+                    let batch = try await lander.land(entity, from: connector, since: since)
+                    if let latest = batch.latestChange {
+                        try await watermarks.advance(entity, to: latest, batchID: batch.batchID)
+                    }
+                    outcome.batches.append(batch)
                 } catch {
                     outcome.failure = "\(entity): \(error)"
                     logger.error("source failed", metadata: ["entity": "\(entity)", "error": "\(error)"])

@@ -9,6 +9,9 @@ public struct TenureConfiguration: Sendable, Equatable {
     public var warehouseURL: String
     /// The folder of source exports the file connector reads (`tenure generate` writes one).
     public var sourcesDirectory: String
+    /// The `.env` file the API connectors' settings and secrets may come from (the process
+    /// environment wins over it).
+    public var envFile = ".env"
     /// The bank's churn definition, forecast horizon, retention capacity and risk tiers.
     public var churn = ChurnSettings()
 

@@ -9,7 +9,9 @@ struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Land the sources' records into bronze, as received, one atomic batch per entity.",
         discussion: """
-        Reads each source's exports (the JSON its API returns, or CSV) from a folder, and lands \
+        Reads each source's exports (the JSON its API returns, or CSV) from a folder, or with \
+        --from api extracts from the four systems' APIs (ERPNext, Salesforce, Supabase, Google \
+        Sheets) what changed since each entity's watermark, and lands \
         every record into its bronze table with _batch_id, _ingested_at and _source_system. Records \
         bronze already holds are recognised and not stored twice; records that cannot be read go to \
         bronze._quarantine with their reason; new fields become new columns. One source failing \
@@ -22,26 +24,36 @@ struct Ingest: AsyncParsableCommand {
     @Option(help: "Only this source: erpnext, salesforce, supabase or sheets.")
     var source: SourceSystem?
 
-    @Option(help: "Where to read: a folder of exports (default: sources.directory in tenure.yml, else data/bank).")
+    @Option(help: "Where to read: a folder of exports (default: sources.directory in tenure.yml, else data/bank), or `api` for the four systems' APIs as the environment (or the .env file) configures them.")
     var from: String?
+
+    @Flag(help: "With --from api: extract everything again instead of what changed since each entity's watermark.")
+    var full = false
 
     func run() async throws {
         let configuration = try options.configuration()
         let logger = options.logger("tenure.ingest")
         let origin = from ?? configuration.sourcesDirectory
-        if origin == "sandbox" || origin == "live" {
-            throw CLIError("--from \(origin) needs the HTTP connectors, which Tenure does not have yet; use --from FOLDER with the sources' exports")
-        }
-        let folder = configuration.resolve(origin)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError("no such folder of exports: \(folder.path) (generate one with `tenure generate --out \(origin)`)")
+        let systems = source.map { [$0] } ?? SourceSystem.allCases
+        let connectors: [any Connector]
+        let incremental: Bool
+        if origin == "api" {
+            let environment: [String: String]
+            do { environment = try DotEnv.environment(with: configuration.resolve(configuration.envFile)) } catch { throw CLIError("\(error)") }
+            connectors = APISources.connectors(for: systems, environment: environment)
+            incremental = !full
+        } else {
+            let folder = configuration.resolve(origin)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CLIError("no such folder of exports: \(folder.path) (generate one with `tenure generate --out \(origin)`, or use --from api)")
+            }
+            connectors = systems.map { FileConnector(system: $0, directory: folder) }
+            incremental = false
         }
         let warehouse = try await options.openConfiguredWarehouse(configuration, logger: logger)
-        let systems = source.map { [$0] } ?? SourceSystem.allCases
-        let connectors: [any Connector] = systems.map { FileConnector(system: $0, directory: folder) }
         let started = ContinuousClock.now
-        let outcomes = await Ingestor(warehouse: warehouse, logger: logger).ingest(connectors)
+        let outcomes = await Ingestor(warehouse: warehouse, logger: logger).ingest(connectors, full: !incremental)
         let elapsed = ContinuousClock.now - started
         try await warehouse.close()
 
@@ -53,6 +65,10 @@ struct Ingest: AsyncParsableCommand {
                 print(pad(outcome.system.rawValue, 11), pad(batch.entity.name, 16),
                       lpad(batch.received, 12), lpad(batch.landed, 10), lpad(batch.unchanged, 10),
                       lpad(batch.quarantined, 12), " ", changes + (batch.childrenLanded > 0 ? "(+\(batch.childrenLanded) child rows)" : ""))
+            }
+            let statistics = outcome.statistics
+            if statistics.requests > 0 {
+                print(pad(outcome.system.rawValue, 11), "\(statistics.requests) requests, \(statistics.pages) pages, \(statistics.records) records, \(statistics.retries) retries")
             }
             if let failure = outcome.failure {
                 print(pad(outcome.system.rawValue, 11), "FAILED: \(failure)")

@@ -32,6 +32,7 @@ struct ProjectOptions: ParsableArguments {
             }
             if let url = settings.warehouse { configuration.warehouseURL = url }
             if let sources = settings.sources?.directory { configuration.sourcesDirectory = sources }
+            if let envFile = settings.sources?.envFile { configuration.envFile = envFile }
             if let churn = settings.churn {
                 if let problem = churn.problem { throw CLIError("\(file.path): \(problem)") }
                 configuration.churn = churn
@@ -87,6 +88,12 @@ struct ProjectFile: Decodable {
 
     struct Sources: Decodable {
         var directory: String?
+        var envFile: String?
+
+        enum CodingKeys: String, CodingKey {
+            case directory
+            case envFile = "env_file"
+        }
     }
 }
 

@@ -209,6 +209,16 @@ struct DashboardTests {
             #expect(reasonEntries.count == withReason && (withReason ?? 0) > 0)
             let page = try await client.execute(uri: "/api/at-risk?tier=ALL&limit=10", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect((try JSONSerialization.jsonObject(with: Data(buffer: page.body)) as? [Any])?.count == 10)
+            // Paging: the second page of ten is the 11th to 20th of the list, with links both ways.
+            func keys(_ uri: String) async throws -> [String] {
+                let answer = try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(token)"])
+                return (try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [[String: Any]] ?? []).compactMap { $0["customerKey"] as? String }
+            }
+            let twenty = try await keys("/api/at-risk?tier=ALL&limit=20")
+            #expect(try await keys("/api/at-risk?tier=ALL&limit=10&offset=10") == Array(twenty.suffix(10)) && twenty.count == 20)
+            let second = String(buffer: try await client.execute(uri: "/at-risk?tier=ALL&limit=10&offset=10", method: .get,
+                                                                 headers: [.authorization: "Bearer \(token)"]).body)
+            #expect(second.contains("Customers 11–20 of") && second.contains("offset=0\">Previous 10") && second.contains("offset=20\">Next 10"))
             let everyone = try await warehouse.query("SELECT COUNT(*) AS n FROM gold.churn_predictions").first?.int("n") ?? 0
             let export = try await client.execute(uri: "/at-risk.csv?tier=ALL", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(String(buffer: export.body).split(separator: "\n").count == everyone + 1 && everyone > 10)

@@ -21,6 +21,9 @@ public struct FileConnector: Connector {
 
     public var origin: String { "files:\(directory.path)" }
 
+    /// Pages and records read.
+    public let statistics = ExtractionStatistics()
+
     /// Where the records sit in each system's JSON answer.
     private var envelopeKey: String? {
         switch system {
@@ -35,7 +38,8 @@ public struct FileConnector: Connector {
         directory.appendingPathComponent(system.rawValue).appendingPathComponent("\(name).\(suffix)").path
     }
 
-    public func extract(_ entity: SourceEntity) throws(ConnectorError) -> RecordPages {
+    /// Every record of `entity`: an export has no change feed, so `watermark` is not used.
+    public func extract(_ entity: SourceEntity, since watermark: String?) throws(ConnectorError) -> RecordPages {
         let json = path(entity.name, "json"), csv = path(entity.name, "csv")
         if FileManager.default.fileExists(atPath: json) { return try jsonPages(json) }
         guard FileManager.default.fileExists(atPath: csv) else {
@@ -50,7 +54,8 @@ public struct FileConnector: Connector {
 
     private func jsonPages(_ path: String) throws(ConnectorError) -> RecordPages {
         let reader = PageReader(scanner: try JSONArrayScanner(path: path, key: envelopeKey), pageSize: pageSize, isSheet: system == .sheets, path: path)
-        return RecordPages { try reader.nextPage() }
+        let statistics = statistics
+        return RecordPages { try reader.nextPage().map { statistics.counted($0) } }
     }
 
     private func csvPages(_ files: [(RecordPage.Target, String)]) throws(ConnectorError) -> RecordPages {
@@ -60,7 +65,8 @@ public struct FileConnector: Connector {
             return CSVPageReader(scanner: scanner, header: header, target: target, pageSize: pageSize)
         }
         let sequence = CSVSequence(readers: readers)
-        return RecordPages { sequence.nextPage() }
+        let statistics = statistics
+        return RecordPages { sequence.nextPage().map { statistics.counted($0) } }
     }
 }
 

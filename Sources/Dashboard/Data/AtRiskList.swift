@@ -1,3 +1,4 @@
+import ChurnForecast
 import Foundation
 import Warehouse
 
@@ -32,6 +33,8 @@ public struct AtRiskList: Sendable {
         public var descending = true
         /// At most this many entries; nil for all (an export).
         public var limit: Int? = 500
+        /// Entries skipped before the first, for paging.
+        public var offset = 0
 
         /// Everything at risk, riskiest first.
         public init() {}
@@ -49,6 +52,7 @@ public struct AtRiskList: Sendable {
             sort = query["sort"].flatMap(SortKey.init(rawValue:)) ?? .probability
             descending = query["dir"] != "asc"
             if let text = query["limit"], let value = Int(text), value > 0 { limit = value }
+            if let text = query["offset"], let value = Int(text), value >= 0 { offset = value }
         }
     }
 
@@ -75,14 +79,30 @@ public struct AtRiskList: Sendable {
         guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return [] }
         let outreach = try await RetentionOutreach(warehouse).latestByCustomer()
         guard let selection = Self.selection(filter, outreach: outreach) else { return [] }
-        // The limit goes to SQL, so a page of 500 reads 500 rows however many are at risk.
-        let rows = try await warehouse.query("""
-            SELECT p.customer_key, c.full_name, c.email, c.phone, c.primary_branch_name, c.segment, c.total_balance,
-                   p.churn_probability, p.risk_tier, p.reason_1, p.reason_2, p.reason_3, p.recommended_action
-            FROM gold.churn_predictions p JOIN gold.customer_360 c ON c.customer_key = p.customer_key
-            WHERE \(selection.condition)
-            ORDER BY \(filter.sort.sql) \(filter.descending ? "DESC" : "ASC"), p.customer_key\(filter.limit.map { " LIMIT \($0)" } ?? "")
-            """, selection.arguments)
+        let order = "ORDER BY \(filter.sort.sql) \(filter.descending ? "DESC" : "ASC"), p.customer_key"
+        let columns = """
+            p.customer_key, c.full_name, c.email, c.phone, c.primary_branch_name, c.segment, c.total_balance,
+            p.churn_probability, p.risk_tier, p.reason_1, p.reason_2, p.reason_3, p.recommended_action
+            """
+        let rows: [Row]
+        if let limit = filter.limit, !selection.needsCustomers, filter.sort == .probability {
+            // The common case — the riskiest first, filtered on the predictions alone — picks the
+            // page from the predictions' (risk_tier, churn_probability) index, then joins only the
+            // page's customers, instead of joining every customer at risk before sorting.
+            rows = try await warehouse.query("""
+                WITH page AS (SELECT p.customer_key FROM gold.churn_predictions p WHERE \(selection.condition) \(order) LIMIT \(limit) OFFSET \(filter.offset))
+                SELECT \(columns)
+                FROM page JOIN gold.churn_predictions p ON p.customer_key = page.customer_key
+                JOIN gold.customer_360 c ON c.customer_key = p.customer_key
+                \(order)
+                """, selection.arguments)
+        } else {
+            rows = try await warehouse.query("""
+                SELECT \(columns)
+                FROM gold.churn_predictions p JOIN gold.customer_360 c ON c.customer_key = p.customer_key
+                WHERE \(selection.condition) \(order) LIMIT \(filter.limit ?? -1) OFFSET \(filter.offset)
+                """, selection.arguments)
+        }
         return rows.map { row in
             let key = row.string("customer_key") ?? ""
             let latest = outreach[key]
@@ -99,14 +119,14 @@ public struct AtRiskList: Sendable {
     public func count(_ filter: Filter) async throws -> Int {
         guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return 0 }
         guard let selection = Self.selection(filter, outreach: try await RetentionOutreach(warehouse).latestByCustomer()) else { return 0 }
-        return try await warehouse.query("""
-            SELECT COUNT(*) AS n FROM gold.churn_predictions p JOIN gold.customer_360 c ON c.customer_key = p.customer_key
-            WHERE \(selection.condition)
-            """, selection.arguments).first?.int("n") ?? 0
+        let join = selection.needsCustomers ? " JOIN gold.customer_360 c ON c.customer_key = p.customer_key" : ""
+        return try await warehouse.query("SELECT COUNT(*) AS n FROM gold.churn_predictions p\(join) WHERE \(selection.condition)",
+                                         selection.arguments).first?.int("n") ?? 0
     }
 
-    /// The WHERE clause and its bound values for `filter`; nil when it can select no one.
-    static func selection(_ filter: Filter, outreach: [String: RetentionOutreach.Latest]) -> (condition: String, arguments: [SQLValue])? {
+    /// The WHERE clause and its bound values for `filter`, and whether it reads customer_360
+    /// (alias `c`); nil when it can select no one.
+    static func selection(_ filter: Filter, outreach: [String: RetentionOutreach.Latest]) -> (condition: String, arguments: [SQLValue], needsCustomers: Bool)? {
         guard !filter.tiers.isEmpty else { return nil }
         var conditions = ["p.risk_tier IN (\(filter.tiers.map { _ in "?" }.joined(separator: ", ")))"]
         var arguments: [SQLValue] = filter.tiers.map { .text($0) }
@@ -123,7 +143,7 @@ public struct AtRiskList: Sendable {
             conditions.append("p.customer_key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))")
             arguments += keys.map { .text($0) }
         }
-        return (conditions.joined(separator: " AND "), arguments)
+        return (conditions.joined(separator: " AND "), arguments, filter.branch != nil)
     }
 
     /// What the list's filters offer: branches, actions, reasons (feature names) and owners present.
@@ -131,17 +151,16 @@ public struct AtRiskList: Sendable {
         public var branches: [String], actions: [String], reasons: [String], owners: [String]
     }
 
-    /// The choices present in the warehouse.
+    /// The choices: the bank's branches, every action and reason the scorer can give, and the
+    /// agents who have logged outreach. Read from small tables and the catalogue, not by scanning
+    /// the predictions, so the list stays fast at any number of customers.
     public func choices() async throws -> Choices {
-        guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return Choices(branches: [], actions: [], reasons: [], owners: []) }
-        let branches = try await warehouse.query("SELECT DISTINCT primary_branch_name AS b FROM gold.customer_360 WHERE primary_branch_name IS NOT NULL ORDER BY 1")
-            .compactMap { $0.string("b") }
-        let actions = try await warehouse.query("SELECT DISTINCT recommended_action AS a FROM gold.churn_predictions ORDER BY 1").compactMap { $0.string("a") }
-        let reasons = try await warehouse.query("""
-            SELECT reason_1_feature AS f FROM gold.churn_predictions UNION SELECT reason_2_feature FROM gold.churn_predictions
-            UNION SELECT reason_3_feature FROM gold.churn_predictions ORDER BY 1
-            """).compactMap { $0.string("f") }
+        let branchTable = TableName(.silver, "dim_branch")
+        let branches = try await warehouse.tableExists(branchTable)
+            ? try await warehouse.query("SELECT branch_name AS b FROM \(branchTable.sql) WHERE branch_name IS NOT NULL ORDER BY 1").compactMap { $0.string("b") }
+            : []
         let owners = Set(try await RetentionOutreach(warehouse).latestByCustomer().values.map(\.agent)).sorted()
-        return Choices(branches: branches, actions: actions, reasons: reasons, owners: owners)
+        return Choices(branches: branches, actions: RetentionAction.allCases.map(\.rawValue), reasons: ChurnFeature.all.map(\.name).sorted(),
+                       owners: owners)
     }
 }

@@ -114,7 +114,10 @@ public struct DashboardServer: Sendable {
         }
         router.get("/at-risk") { request, context in
             let viewer = try context.requireViewer()
-            let filter = AtRiskList.Filter(query: Self.query(request))
+            let query = Self.query(request)
+            var filter = AtRiskList.Filter(query: query)
+            // A page of the workbench shows 100; the API's default stays 500.
+            if query["limit"] == nil { filter.limit = 100 }
             let list = AtRiskList(warehouse)
             let page = AtRiskPage(entries: try await list.entries(filter), total: try await list.count(filter), filter: filter,
                                   choices: try await list.choices())

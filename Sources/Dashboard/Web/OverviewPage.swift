@@ -121,9 +121,17 @@ struct AtRiskPage {
         body += "<label>Sort <select name=\"sort\">" + AtRiskList.SortKey.allCases
             .map { option($0.rawValue, $0.rawValue, selected: $0 == filter.sort) }.joined() + "</select></label>"
         body += "<button>Show</button></form>"
-        let shown = entries.count < total ? "The first \(Format.count(entries.count)) of \(Format.count(total)) customers"
+        let first = filter.offset + 1, last = filter.offset + entries.count
+        let shown = entries.count < total ? "Customers \(Format.count(first))–\(Format.count(last)) of \(Format.count(total))"
             : total == 1 ? "1 customer" : "\(Format.count(total)) customers"
-        body += "<p>\(shown). <a href=\"/at-risk.csv?\(e(queryString))\">Download CSV</a> (all \(Format.count(total)))</p>"
+        var pages: [String] = []
+        if let size = filter.limit, filter.offset > 0 {
+            pages.append("<a href=\"/at-risk?\(e(queryString(offset: max(0, filter.offset - size))))\">Previous \(size)</a>")
+        }
+        if let size = filter.limit, last < total {
+            pages.append("<a href=\"/at-risk?\(e(queryString(offset: last)))\">Next \(size)</a>")
+        }
+        body += "<p>\(shown). " + pages.map { $0 + " · " }.joined() + "<a href=\"/at-risk.csv?\(e(queryString(offset: nil)))\">Download CSV</a> (all \(Format.count(total)))</p>"
         let rows = entries.map { entry -> [String] in
             [
                 "<a href=\"/customers/\(e(DashboardServer.pathComponent(entry.customerKey)))\">\(e(entry.name ?? entry.customerKey))</a>",
@@ -137,8 +145,10 @@ struct AtRiskPage {
         return Page(title: "At-risk customers", viewer: viewer, body: body)
     }
 
-    var queryString: String {
+    /// The filter as a query string, at `offset` (nil: no paging, as the CSV export wants).
+    func queryString(offset: Int?) -> String {
         var pairs: [(String, String)] = [("tier", filter.tiers.joined(separator: ",")), ("sort", filter.sort.rawValue), ("dir", filter.descending ? "desc" : "asc")]
+        if let offset, let limit = filter.limit { pairs += [("limit", String(limit)), ("offset", String(offset))] }
         if let branch = filter.branch { pairs.append(("branch", branch)) }
         if let action = filter.action { pairs.append(("action", action)) }
         if let reason = filter.reason { pairs.append(("reason", reason)) }
