@@ -232,6 +232,7 @@ let package = Package(
             dependencies: [
                 "Sandbox", "Connectors", "Ingestion", "Simulator", "Warehouse", "TenureCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(
