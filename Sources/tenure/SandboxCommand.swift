@@ -68,7 +68,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let credentials = try SandboxCredentials.generate()
         let env = configuration.resolve(envFile ?? configuration.envFile)
         let base = "http://127.0.0.1:\(port)"
-        try credentials.writeEnvironment(to: env, baseURL: base)
+        do { try credentials.writeEnvironment(to: env, baseURL: base) } catch { throw CLIError("\(error)") }
         print("""
             Tenure sandbox on \(base)/ (Ctrl-C stops it)
               ERPNext     \(base)/api/resource/Customer

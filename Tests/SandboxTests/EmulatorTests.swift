@@ -10,14 +10,19 @@ import Testing
 /// The emulators' answers in each API's own shapes: envelopes, paging, counts, errors, tokens.
 @Suite("The sandbox's API emulations")
 struct EmulatorTests {
-    static func withClient(batchSize: Int = 2_000, _ body: @escaping @Sendable (any TestClientProtocol, SandboxCredentials) async throws -> Void) async throws {
+    /// With `ownStore`, a store of its own, which the test may change without touching the other tests' records.
+    static func withClient(batchSize: Int = 2_000, ownStore: Bool = false,
+                           _ body: @escaping @Sendable (any TestClientProtocol, SandboxCredentials) async throws -> Void) async throws {
         let fixture = try await SandboxTests.fixture.value
+        let store = ownStore
+            ? try await SandboxStore.open(bank: fixture.bank, file: FileManager.default.temporaryDirectory.appendingPathComponent("tenure-store-\(UUID().uuidString).sqlite"))
+            : fixture.store
         var settings = SandboxServer.Settings()
         settings.salesforceBatchSize = batchSize
         var faults = FaultSettings()
         faults.tokenLifetimeRequests = 3
         settings.faults = faults
-        let sandbox = SandboxServer(store: fixture.store, credentials: fixture.credentials, settings: settings, logger: SandboxTests.logger)
+        let sandbox = SandboxServer(store: store, credentials: fixture.credentials, settings: settings, logger: SandboxTests.logger)
         try await sandbox.application().test(.router) { client in try await body(client, fixture.credentials) }
     }
 
@@ -90,7 +95,7 @@ struct EmulatorTests {
     }
 
     @Test func salesforceCreatesTasksForRetentionAlerts() async throws {
-        try await Self.withClient { client, credentials in
+        try await Self.withClient(ownStore: true) { client, credentials in
             let granted = try await client.execute(uri: "/services/oauth2/token", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                                    body: Self.form([("grant_type", "client_credentials"), ("client_id", credentials.salesforceClientID),
                                                                     ("client_secret", credentials.salesforceClientSecret)]))

@@ -16,6 +16,9 @@ public struct SandboxCredentials: Sendable {
     /// The spreadsheet holding the branches, notes and campaigns tabs.
     public var spreadsheetID: String
 
+    /// The first words of every env file the sandbox writes.
+    static let marker = "# Written by `tenure sandbox`"
+
     /// Fresh random credentials.
     public static func generate() throws -> SandboxCredentials {
         func secret(_ length: Int = 32) -> String {
@@ -43,10 +46,14 @@ public struct SandboxCredentials: Sendable {
     /// The environment the connectors read, pointing at a sandbox on `baseURL`; the service
     /// account's key file is written beside `envFile` and named in it.
     public func writeEnvironment(to envFile: URL, baseURL: String) throws {
+        // Never clobber a file of real credentials: only a file the sandbox wrote is replaced.
+        if let existing = try? String(contentsOf: envFile, encoding: .utf8), !existing.hasPrefix(Self.marker) {
+            throw SandboxError("\(envFile.path) exists and was not written by `tenure sandbox`: name another file with --env-file")
+        }
         let keyFile = envFile.deletingLastPathComponent().appendingPathComponent("sandbox-service-account.json")
         try googleKeyFile(tokenURI: baseURL + "/token").write(to: keyFile, options: .atomic)
         let lines = [
-            "# Written by `tenure sandbox`: the simulated bank's APIs on \(baseURL). Secrets: keep this file private.",
+            Self.marker + ": the simulated bank's APIs on \(baseURL). Secrets: keep this file private.",
             "ERPNEXT_URL=\(baseURL)", "ERPNEXT_API_KEY=\(erpnextKey)", "ERPNEXT_API_SECRET=\(erpnextSecret)",
             "SALESFORCE_URL=\(baseURL)", "SALESFORCE_CLIENT_ID=\(salesforceClientID)", "SALESFORCE_CLIENT_SECRET=\(salesforceClientSecret)",
             "SUPABASE_URL=\(baseURL)", "SUPABASE_SERVICE_KEY=\(supabaseServiceKey)",
