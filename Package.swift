@@ -122,6 +122,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Cron and Quartz schedules for `tenure serve --schedule`: next fire times by time zone,
+        // daylight saving included; Foundation only.
+        .target(name: "Scheduling"),
         // Server-rendered SVG charts with table fallbacks for the dashboard; Foundation only, so
         // the closed network needs no scripts, fonts or CDNs.
         .target(name: "Charts"),
@@ -226,6 +229,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         .testTarget(name: "AccessTests", dependencies: ["Access", "Warehouse", "WarehouseTestSupport"]),
         .testTarget(
             name: "SandboxTests",
