@@ -281,6 +281,14 @@ struct DashboardTests {
             #expect(runPage.contains("The slowest steps") && runPage.contains("customer_xref"))
             #expect(try await Self.get(client, "/runs/no-such-run", session: session).status == .notFound)
 
+            // Prometheus metrics: the same figures, in the exposition format.
+            let metrics = String(buffer: try await Self.get(client, "/metrics", session: session).body)
+            let high = try await warehouse.query("SELECT COUNT(*) AS n FROM gold.churn_predictions WHERE risk_tier = 'HIGH'").first?.int("n") ?? -1
+            #expect(metrics.contains("# TYPE tenure_predictions gauge") && metrics.contains("tenure_predictions{tier=\"HIGH\"} \(high)\n"))
+            #expect(metrics.contains("tenure_rows{layer=\"gold\",model=\"customer_360\"} 300\n") && metrics.contains("tenure_source_age_seconds{source=\"erpnext\"}"))
+            #expect(metrics.contains("tenure_data_tests{severity=\"error\",status=\"fail\"} 0\n"))
+            let analyst = try #require(try await Self.signIn(client, as: "analyst"))
+            #expect(try await Self.get(client, "/metrics", session: analyst).status == .forbidden)
             let lineage = try #require(try JSONSerialization.jsonObject(with: Data(buffer: try await Self.get(client, "/api/lineage", session: session).body)) as? [String: Any])
             let edges = (lineage["edges"] as? [[String: String]] ?? []).map { "\($0["from"] ?? "") -> \($0["to"] ?? "")" }
             #expect(edges.contains("gold.churn_features -> gold.churn_risk_history") && edges.contains("bronze.sf_cases -> silver.fct_complaints"))

@@ -228,6 +228,12 @@ public struct DashboardServer: Sendable {
             guard !steps.isEmpty else { throw HTTPError(.notFound, message: "There is no run \(id).") }
             return try JSONResponse(steps)
         }
+        router.get("/metrics") { _, context in
+            // For Prometheus, with a bearer token (`tenure users token NAME`) of a role that sees data health.
+            _ = try context.requireDataHealthViewer()
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: try await PrometheusMetrics(warehouse).render())))
+        }
         router.get("/api/lineage") { _, context in
             _ = try context.requireViewer()
             let lineage = try requireLineage()

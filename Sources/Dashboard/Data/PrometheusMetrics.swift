@@ -1,0 +1,89 @@
+import Foundation
+import Warehouse
+
+/// The warehouse's state in Prometheus's text exposition format, for `GET /metrics`: build and
+/// step durations, rows per table, each source's freshness, data test failures, and
+/// predictions per tier. Every figure is read from what the pipeline recorded, so a scrape costs
+/// a few small queries.
+public struct PrometheusMetrics: Sendable {
+    let warehouse: any SQLExecutor
+
+    /// Metrics of `warehouse`.
+    public init(_ warehouse: any SQLExecutor) { self.warehouse = warehouse }
+
+    /// The exposition text.
+    public func render(now: Date = Date()) async throws -> String {
+        var out = Exposition()
+        let queries = DashboardQueries(warehouse)
+        if let latest = try await queries.buildRuns(limit: 1).first {
+            out.family("tenure_build_duration_seconds", "gauge", "Seconds the latest build of the models took, summed over its steps.")
+            out.sample("tenure_build_duration_seconds", [:], latest.seconds)
+            out.family("tenure_build_models", "gauge", "Models of the latest build, by outcome.")
+            for (status, count) in [("success", latest.built), ("error", latest.failed), ("skipped", latest.skipped)] {
+                out.sample("tenure_build_models", ["status": status], Double(count))
+            }
+            if let finished = latest.finishedAt.flatMap(Self.date) {
+                out.family("tenure_build_last_finished_timestamp_seconds", "gauge", "When the latest build finished (Unix time).")
+                out.sample("tenure_build_last_finished_timestamp_seconds", [:], finished.timeIntervalSince1970)
+            }
+            let states = try await queries.tableStates()
+            out.family("tenure_step_duration_seconds", "gauge", "Seconds each model's step took in the latest build that built it.")
+            for state in states {
+                out.sample("tenure_step_duration_seconds", ["layer": state.layer, "model": state.model], state.seconds ?? 0)
+            }
+            out.family("tenure_rows", "gauge", "Rows in each model's table after its latest build.")
+            for state in states where state.rows != nil {
+                out.sample("tenure_rows", ["layer": state.layer, "model": state.model], Double(state.rows ?? 0))
+            }
+        }
+        let tests = try await queries.latestTests()
+        out.family("tenure_data_tests", "gauge", "Data tests by their latest outcome and severity.")
+        for status in ["pass", "warn", "fail", "error"] {
+            for severity in ["error", "warn"] {
+                let count = tests.filter { $0.status == status && $0.severity == severity }.count
+                out.sample("tenure_data_tests", ["status": status, "severity": severity], Double(count))
+            }
+        }
+        out.family("tenure_source_last_loaded_timestamp_seconds", "gauge", "When each source's newest batch landed (Unix time).")
+        out.family("tenure_source_age_seconds", "gauge", "Seconds since each source's newest batch landed.")
+        out.family("tenure_source_rows_landed", "gauge", "Rows each source has landed in bronze.")
+        for source in try await queries.freshness() {
+            if let loaded = source.lastLoadedAt.flatMap(Self.date) {
+                out.sample("tenure_source_last_loaded_timestamp_seconds", ["source": source.source], loaded.timeIntervalSince1970)
+                out.sample("tenure_source_age_seconds", ["source": source.source], now.timeIntervalSince(loaded))
+            }
+            out.sample("tenure_source_rows_landed", ["source": source.source], Double(source.rows))
+        }
+        if try await warehouse.tableExists(TableName(.gold, "churn_predictions")) {
+            out.family("tenure_predictions", "gauge", "Customers scored today, by risk tier.")
+            for row in try await warehouse.query("SELECT risk_tier, COUNT(*) AS n FROM gold.churn_predictions GROUP BY risk_tier ORDER BY risk_tier") {
+                out.sample("tenure_predictions", ["tier": row.string("risk_tier") ?? ""], Double(row.int("n") ?? 0))
+            }
+        }
+        return out.text
+    }
+
+    static func date(_ text: String) -> Date? {
+        (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
+    }
+}
+
+/// Prometheus's text format: a HELP and TYPE line per family, then its samples.
+struct Exposition {
+    private(set) var text = ""
+
+    mutating func family(_ name: String, _ type: String, _ help: String) {
+        text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+    }
+
+    mutating func sample(_ name: String, _ labels: [String: String], _ value: Double) {
+        let rendered = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\(Self.escape($0.value))\"" }.joined(separator: ",")
+        let number = value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)) : "NaN"
+        text += name + (rendered.isEmpty ? "" : "{\(rendered)}") + " " + number + "\n"
+    }
+
+    /// Label values escape backslash, quote and newline.
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
