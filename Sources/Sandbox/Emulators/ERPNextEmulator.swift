@@ -41,11 +41,11 @@ struct ERPNextEmulator {
             try authorize(request)
             let doctype = try decoded(context, "doctype"), name = try decoded(context, "name")
             let (entity, children) = try resolve(doctype, parent: nil)
-            guard !children else { throw Failure(.forbidden, "Not permitted: \(doctype) is a child table") }
+            guard !children else { throw EmulatorFailure(.erpnext, .forbidden, "Not permitted: \(doctype) is a child table") }
             var query = RecordQuery()
             query.conditions = [.compare(.key, .equal, name)]
             guard var document = try sandbox.store.records(entity, query).first else {
-                throw Failure(.notFound, "\(doctype) \(name) not found")
+                throw EmulatorFailure(.erpnext, .notFound, "\(doctype) \(name) not found")
             }
             if let child = entity.child {
                 var childQuery = RecordQuery()
@@ -57,22 +57,10 @@ struct ERPNextEmulator {
         }
     }
 
-    /// A Frappe error, thrown by a handler and answered in Frappe's shape.
-    struct Failure: Error, HTTPResponseError {
-        let status: HTTPResponse.Status
-        let message: String
-        init(_ status: HTTPResponse.Status, _ message: String) { self.status = status; self.message = message }
-        var headers: HTTPFields { [:] }
-        func body(allocator: ByteBufferAllocator) -> ByteBuffer? { nil }
-        func response(from request: Request, context: some RequestContext) throws -> Response {
-            APIError.response(.erpnext, status: status, code: "", message: message)
-        }
-    }
-
     private func authorize(_ request: Request) throws {
         let expected = "token \(sandbox.credentials.erpnextKey):\(sandbox.credentials.erpnextSecret)"
-        guard let header = request.headers[.authorization] else { throw Failure(.forbidden, "Not permitted: Guest may not read this DocType") }
-        guard header == expected else { throw Failure(.unauthorized, "Invalid API key or secret") }
+        guard let header = request.headers[.authorization] else { throw EmulatorFailure(.erpnext, .forbidden, "Not permitted: Guest may not read this DocType") }
+        guard header == expected else { throw EmulatorFailure(.erpnext, .unauthorized, "Invalid API key or secret") }
     }
 
     private func decoded(_ context: BasicRequestContext, _ name: String) throws -> String {
@@ -84,11 +72,11 @@ struct ERPNextEmulator {
     private func resolve(_ doctype: String, parent: String?) throws -> (SourceEntity, children: Bool) {
         if doctype == Self.childDoctype {
             guard let parent, let entity = Self.doctypes[parent], entity.child != nil else {
-                throw Failure(.forbidden, "Not permitted: reading \(doctype) needs parent=Sales Invoice")
+                throw EmulatorFailure(.erpnext, .forbidden, "Not permitted: reading \(doctype) needs parent=Sales Invoice")
             }
             return (entity, true)
         }
-        guard let entity = Self.doctypes[doctype] else { throw Failure(.notFound, "DocType \(doctype) not found") }
+        guard let entity = Self.doctypes[doctype] else { throw EmulatorFailure(.erpnext, .notFound, "DocType \(doctype) not found") }
         return (entity, false)
     }
 
@@ -97,22 +85,22 @@ struct ERPNextEmulator {
         case "name": return .key
         case "modified": return .changed
         case "parent" where children: return .parent
-        default: throw Failure(.expectationFailed, "Field not permitted in query: \(field) (the sandbox filters and sorts by name, modified and parent)")
+        default: throw EmulatorFailure(.erpnext, .expectationFailed, "Field not permitted in query: \(field) (the sandbox filters and sorts by name, modified and parent)")
         }
     }
 
     /// `[["modified", ">=", "…"], …]`, `[["Customer", "modified", ">", "…"]]` or `{"name": "…"}`.
     private func filters(_ text: String?, entity: SourceEntity, children: Bool) throws -> [RecordQuery.Condition] {
         guard let text, !text.isEmpty else { return [] }
-        guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { throw Failure(.expectationFailed, "filters is not valid JSON") }
+        guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { throw EmulatorFailure(.erpnext, .expectationFailed, "filters is not valid JSON") }
         if let object = json as? [String: Any] {
             return try object.sorted { $0.key < $1.key }.map { .compare(try column($0.key, entity: entity, children: children), .equal, "\($0.value)") }
         }
-        guard let list = json as? [[Any]] else { throw Failure(.expectationFailed, "filters must be a list of [field, operator, value]") }
+        guard let list = json as? [[Any]] else { throw EmulatorFailure(.erpnext, .expectationFailed, "filters must be a list of [field, operator, value]") }
         return try list.map { triple in
             let parts = triple.count == 4 ? Array(triple.dropFirst()) : triple
             guard parts.count == 3, let field = parts[0] as? String, let operation = parts[1] as? String else {
-                throw Failure(.expectationFailed, "each filter must be [field, operator, value]")
+                throw EmulatorFailure(.erpnext, .expectationFailed, "each filter must be [field, operator, value]")
             }
             let target = try column(field, entity: entity, children: children)
             if operation.lowercased() == "in" {
@@ -120,7 +108,7 @@ struct ERPNextEmulator {
                 return .among(target, values)
             }
             let comparisons: [String: RecordQuery.Comparison] = ["=": .equal, "!=": .notEqual, ">": .greater, ">=": .greaterOrEqual, "<": .less, "<=": .lessOrEqual]
-            guard let comparison = comparisons[operation] else { throw Failure(.expectationFailed, "Operator not supported by the sandbox: \(operation)") }
+            guard let comparison = comparisons[operation] else { throw EmulatorFailure(.erpnext, .expectationFailed, "Operator not supported by the sandbox: \(operation)") }
             return .compare(target, comparison, "\(parts[2])")
         }
     }
@@ -129,7 +117,7 @@ struct ERPNextEmulator {
     private func order(_ text: String, entity: SourceEntity, children: Bool) throws -> [(column: RecordQuery.Column, ascending: Bool)] {
         try text.split(separator: ",").map { part in
             let words = part.split(separator: " ").map(String.init)
-            guard let field = words.first else { throw Failure(.expectationFailed, "order_by is empty") }
+            guard let field = words.first else { throw EmulatorFailure(.erpnext, .expectationFailed, "order_by is empty") }
             let name = field.replacingOccurrences(of: "`", with: "").split(separator: ".").last.map(String.init) ?? field
             return (try column(name, entity: entity, children: children), words.count < 2 || words[1].lowercased() != "desc")
         }
@@ -138,7 +126,7 @@ struct ERPNextEmulator {
     private func fieldList(_ text: String?) throws -> Set<String> {
         guard let text, !text.isEmpty else { return ["name"] }
         guard let fields = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String] else {
-            throw Failure(.expectationFailed, "fields must be a JSON list of field names")
+            throw EmulatorFailure(.erpnext, .expectationFailed, "fields must be a JSON list of field names")
         }
         return Set(fields.map { $0.replacingOccurrences(of: "`", with: "") })
     }

@@ -30,10 +30,10 @@ struct SalesforceEmulator {
         }
         router.get("/services/data/:version/query") { request, context in
             try authorize(request)
-            guard let soql = queryParameters(request)["q"] else { throw Failure(.badRequest, "MALFORMED_QUERY", "q is required") }
+            guard let soql = queryParameters(request)["q"] else { throw EmulatorFailure(.salesforce, .badRequest, code: "MALFORMED_QUERY", "q is required") }
             let parsed = try SOQL.parse(soql)
             guard let entity = Self.objects[parsed.object] else {
-                throw Failure(.badRequest, "INVALID_TYPE", "sObject type '\(parsed.object)' is not supported.")
+                throw EmulatorFailure(.salesforce, .badRequest, code: "INVALID_TYPE", "sObject type '\(parsed.object)' is not supported.")
             }
             let total = try sandbox.store.count(entity, parsed.query)
             let batch = batchSize(request)
@@ -45,17 +45,17 @@ struct SalesforceEmulator {
             let locator = try context.parameters.require("locator")
             let parts = locator.split(separator: "-")
             guard parts.count == 2, let offset = Int(parts[1]), sandbox.cursors.cursor(String(parts[0])) != nil else {
-                throw Failure(.badRequest, "INVALID_QUERY_LOCATOR", "invalid query locator")
+                throw EmulatorFailure(.salesforce, .badRequest, code: "INVALID_QUERY_LOCATOR", "invalid query locator")
             }
             return try page(cursor: String(parts[0]), offset: offset, batch: batchSize(request), version: try context.parameters.require("version"))
         }
         router.post("/services/data/:version/sobjects/:object") { request, context in
             try authorize(request)
             let entity = try object(try context.parameters.require("object"))
-            guard entity.apiName == "Task" else { throw Failure(.badRequest, "NOT_SUPPORTED", "the sandbox creates Task records only") }
+            guard entity.apiName == "Task" else { throw EmulatorFailure(.salesforce, .badRequest, code: "NOT_SUPPORTED", "the sandbox creates Task records only") }
             let body = try await request.body.collect(upTo: 1 << 20)
             guard let fields = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any], fields["Subject"] is String else {
-                throw Failure(.badRequest, "REQUIRED_FIELD_MISSING", "Required fields are missing: [Subject]")
+                throw EmulatorFailure(.salesforce, .badRequest, code: "REQUIRED_FIELD_MISSING", "Required fields are missing: [Subject]")
             }
             let id = "00T" + String(UInt64.random(in: 1...UInt64(1e14)), radix: 36).uppercased().padding(toLength: 15, withPad: "0", startingAt: 0)
             let now = SOQL.timestamp(Date())
@@ -72,30 +72,17 @@ struct SalesforceEmulator {
         }
     }
 
-    /// A Salesforce error, thrown by a handler and answered as Salesforce does.
-    struct Failure: Error, HTTPResponseError {
-        let status: HTTPResponse.Status
-        let code: String
-        let message: String
-        init(_ status: HTTPResponse.Status, _ code: String, _ message: String) { self.status = status; self.code = code; self.message = message }
-        var headers: HTTPFields { [:] }
-        func body(allocator: ByteBufferAllocator) -> ByteBuffer? { nil }
-        func response(from request: Request, context: some RequestContext) throws -> Response {
-            APIError.response(.salesforce, status: status, code: code, message: message)
-        }
-    }
-
     private func object(_ name: String) throws -> SourceEntity {
-        guard let entity = Self.objects[name] else { throw Failure(.notFound, "NOT_FOUND", "The requested resource does not exist") }
+        guard let entity = Self.objects[name] else { throw EmulatorFailure(.salesforce, .notFound, code: "NOT_FOUND", "The requested resource does not exist") }
         return entity
     }
 
     private func authorize(_ request: Request) throws {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
-            throw Failure(.unauthorized, "INVALID_SESSION_ID", "Session expired or invalid")
+            throw EmulatorFailure(.salesforce, .unauthorized, code: "INVALID_SESSION_ID", "Session expired or invalid")
         }
         guard sandbox.tokens.spend(String(header.dropFirst(7))) == .valid else {
-            throw Failure(.unauthorized, "INVALID_SESSION_ID", "Session expired or invalid")
+            throw EmulatorFailure(.salesforce, .unauthorized, code: "INVALID_SESSION_ID", "Session expired or invalid")
         }
     }
 
@@ -106,7 +93,7 @@ struct SalesforceEmulator {
     }
 
     private func page(cursor id: String, offset: Int, batch: Int, version: String) throws -> Response {
-        guard let cursor = sandbox.cursors.cursor(id) else { throw Failure(.badRequest, "INVALID_QUERY_LOCATOR", "invalid query locator") }
+        guard let cursor = sandbox.cursors.cursor(id) else { throw EmulatorFailure(.salesforce, .badRequest, code: "INVALID_QUERY_LOCATOR", "invalid query locator") }
         var query = cursor.query
         let limit = cursor.query.limit.map { max(0, $0 - offset) } ?? Int.max
         query.offset = offset
@@ -184,7 +171,7 @@ enum SOQL {
     }
 
     static func parse(_ text: String) throws -> Parsed {
-        func malformed(_ why: String) -> SalesforceEmulator.Failure { .init(.badRequest, "MALFORMED_QUERY", why) }
+        func malformed(_ why: String) -> EmulatorFailure { .init(.salesforce, .badRequest, code: "MALFORMED_QUERY", why) }
         let tokens = text.replacingOccurrences(of: ",", with: " , ").split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         var index = 0
         func keyword(_ word: String) -> Bool {
@@ -251,7 +238,7 @@ enum SOQL {
             parser.dateFormat = format
             if let date = parser.date(from: literal) { return timestamp(date) }
         }
-        throw SalesforceEmulator.Failure(.badRequest, "MALFORMED_QUERY", "value of filter criterion is not a valid dateTime: \(literal)")
+        throw EmulatorFailure(.salesforce, .badRequest, code: "MALFORMED_QUERY", "value of filter criterion is not a valid dateTime: \(literal)")
     }
 
     /// Salesforce's JSON dateTime form.

@@ -39,14 +39,14 @@ struct SheetsEmulator {
         router.get("/v4/spreadsheets/:id/values/:range") { request, context in
             guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
                   sandbox.tokens.spend(String(header.dropFirst(7))) == .valid else {
-                throw Failure(.unauthorized, "Request had invalid authentication credentials. Expected OAuth 2 access token.")
+                throw EmulatorFailure(.sheets, .unauthorized, "Request had invalid authentication credentials. Expected OAuth 2 access token.")
             }
             guard try context.parameters.require("id") == sandbox.credentials.spreadsheetID else {
-                throw Failure(.notFound, "Requested entity was not found.")
+                throw EmulatorFailure(.sheets, .notFound, "Requested entity was not found.")
             }
             let raw = try context.parameters.require("range")
             let range = try A1Range(raw.removingPercentEncoding ?? raw)
-            guard let entity = Self.tabs[range.sheet] else { throw Failure(.badRequest, "Unable to parse range: \(range.sheet)") }
+            guard let entity = Self.tabs[range.sheet] else { throw EmulatorFailure(.sheets, .badRequest, "Unable to parse range: \(range.sheet)") }
             let rows = try sandbox.store.sheetRows(entity, first: range.firstRow, last: range.lastRow ?? Int.max)
             var body = #"{"range": \#(String(decoding: JSONSpans.jsonString(range.echo), as: UTF8.self)), "majorDimension": "ROWS""#
             // Like Google: no `values` at all when the range holds nothing.
@@ -55,17 +55,6 @@ struct SheetsEmulator {
         }
     }
 
-    /// A Google API error, thrown by a handler and answered in Google's envelope.
-    struct Failure: Error, HTTPResponseError {
-        let status: HTTPResponse.Status
-        let message: String
-        init(_ status: HTTPResponse.Status, _ message: String) { self.status = status; self.message = message }
-        var headers: HTTPFields { [:] }
-        func body(allocator: ByteBufferAllocator) -> ByteBuffer? { nil }
-        func response(from request: Request, context: some RequestContext) throws -> Response {
-            APIError.response(.sheets, status: status, code: "", message: message)
-        }
-    }
 }
 
 /// An A1 range: `'Customer Notes'!A2:H1001`, `Branches!A:G`, `Branches`.
@@ -85,7 +74,7 @@ struct A1Range {
         guard parts.count == 2 else { firstRow = 1; lastRow = nil; return }
         let cells = parts[1].split(separator: ":").map(String.init)
         func row(_ cell: String) -> Int? { Int(cell.drop { $0.isLetter }) }
-        guard let start = cells.first, start.first?.isLetter == true else { throw SheetsEmulator.Failure(.badRequest, "Unable to parse range: \(text)") }
+        guard let start = cells.first, start.first?.isLetter == true else { throw EmulatorFailure(.sheets, .badRequest, "Unable to parse range: \(text)") }
         firstRow = row(start) ?? 1
         lastRow = cells.count == 2 ? row(cells[1]) : (row(start) ?? nil)
     }

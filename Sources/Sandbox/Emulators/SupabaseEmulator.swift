@@ -21,11 +21,11 @@ struct SupabaseEmulator {
                                     status: .unauthorized)
             }
             guard request.headers[.authorization] == "Bearer \(key)" else {
-                throw Failure(.unauthorized, "PGRST301", "No suitable key or wrong key type")
+                throw EmulatorFailure(.supabase, .unauthorized, code: "PGRST301", "No suitable key or wrong key type")
             }
             let name = try context.parameters.require("table")
             guard let entity = Self.tables[name] else {
-                throw Failure(.notFound, "42P01", "relation \"public.\(name)\" does not exist")
+                throw EmulatorFailure(.supabase, .notFound, code: "42P01", "relation \"public.\(name)\" does not exist")
             }
             let parameters = queryParameters(request)
             var query = RecordQuery()
@@ -48,7 +48,7 @@ struct SupabaseEmulator {
             var count = parameters["limit"].flatMap { Int($0) }
             if let range = request.headers[HTTPField.Name("Range")!] {
                 let bounds = range.split(separator: "-", omittingEmptySubsequences: false)
-                guard bounds.count == 2, let start = Int(bounds[0]) else { throw Failure(.rangeNotSatisfiable, "PGRST103", "Requested range not satisfiable") }
+                guard bounds.count == 2, let start = Int(bounds[0]) else { throw EmulatorFailure(.supabase, .rangeNotSatisfiable, code: "PGRST103", "Requested range not satisfiable") }
                 first = start
                 if let end = Int(bounds[1]) { count = end - start + 1 }
             }
@@ -56,7 +56,7 @@ struct SupabaseEmulator {
             query.limit = min(count ?? sandbox.settings.supabaseMaxRows, sandbox.settings.supabaseMaxRows)
             let wantsCount = (request.headers[HTTPField.Name("Prefer")!] ?? "").contains("count=exact")
             let total = wantsCount ? try sandbox.store.count(entity, query) : nil
-            if let total, first > 0, first >= total { throw Failure(.rangeNotSatisfiable, "PGRST103", "Requested range not satisfiable") }
+            if let total, first > 0, first >= total { throw EmulatorFailure(.supabase, .rangeNotSatisfiable, code: "PGRST103", "Requested range not satisfiable") }
             let select = parameters["select"] ?? "*"
             let columns = Set(select.split(separator: ",").map { String($0.split(separator: ":").first ?? $0) })
             let rows = try sandbox.store.records(entity, query).map { payload in
@@ -70,42 +70,29 @@ struct SupabaseEmulator {
         }
     }
 
-    /// A PostgREST error, thrown by a handler and answered in PostgREST's shape.
-    struct Failure: Error, HTTPResponseError {
-        let status: HTTPResponse.Status
-        let code: String
-        let message: String
-        init(_ status: HTTPResponse.Status, _ code: String, _ message: String) { self.status = status; self.code = code; self.message = message }
-        var headers: HTTPFields { [:] }
-        func body(allocator: ByteBufferAllocator) -> ByteBuffer? { nil }
-        func response(from request: Request, context: some RequestContext) throws -> Response {
-            APIError.response(.supabase, status: status, code: code, message: message)
-        }
-    }
-
     static func column(_ name: String, entity: SourceEntity) throws -> RecordQuery.Column {
         if name == entity.keyField { return .key }
         if name == entity.changeField { return .changed }
-        throw Failure(.badRequest, "PGRST100", "the sandbox filters and orders \(entity.apiName) by \(entity.keyField) and \(entity.changeField ?? "")")
+        throw EmulatorFailure(.supabase, .badRequest, code: "PGRST100", "the sandbox filters and orders \(entity.apiName) by \(entity.keyField) and \(entity.changeField ?? "")")
     }
 
     /// `created_at=gte.2024-01-01T00:00:00+00:00`, `id=in.(a,b)`.
     static func condition(field: String, expression: String, entity: SourceEntity) throws -> RecordQuery.Condition {
         let target = try column(field, entity: entity)
-        guard let dot = expression.firstIndex(of: ".") else { throw Failure(.badRequest, "PGRST100", "failed to parse filter (\(expression))") }
+        guard let dot = expression.firstIndex(of: ".") else { throw EmulatorFailure(.supabase, .badRequest, code: "PGRST100", "failed to parse filter (\(expression))") }
         let operation = String(expression[..<dot]), value = String(expression[expression.index(after: dot)...])
         if operation == "in" {
             let inner = value.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
             return .among(target, inner.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
         }
         let comparisons: [String: RecordQuery.Comparison] = ["eq": .equal, "neq": .notEqual, "gt": .greater, "gte": .greaterOrEqual, "lt": .less, "lte": .lessOrEqual]
-        guard let comparison = comparisons[operation] else { throw Failure(.badRequest, "PGRST100", "unknown operator \(operation)") }
+        guard let comparison = comparisons[operation] else { throw EmulatorFailure(.supabase, .badRequest, code: "PGRST100", "unknown operator \(operation)") }
         return .compare(target, comparison, value.trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
     }
 
     /// `(created_at.gt.X,and(created_at.eq.X,id.gt.Y))`: the members of an `or`/`and` group.
     static func group(_ text: String, entity: SourceEntity) throws -> [RecordQuery.Condition] {
-        guard text.hasPrefix("("), text.hasSuffix(")") else { throw Failure(.badRequest, "PGRST100", "failed to parse logic tree (\(text))") }
+        guard text.hasPrefix("("), text.hasSuffix(")") else { throw EmulatorFailure(.supabase, .badRequest, code: "PGRST100", "failed to parse logic tree (\(text))") }
         var parts: [String] = [], depth = 0, current = ""
         var quoted = false
         for character in text.dropFirst().dropLast() {
@@ -119,7 +106,7 @@ struct SupabaseEmulator {
         return try parts.map { part in
             if part.hasPrefix("and(") { return .all(try group(String(part.dropFirst(3)), entity: entity)) }
             if part.hasPrefix("or(") { return .any(try group(String(part.dropFirst(2)), entity: entity)) }
-            guard let dot = part.firstIndex(of: ".") else { throw Failure(.badRequest, "PGRST100", "failed to parse logic tree (\(text))") }
+            guard let dot = part.firstIndex(of: ".") else { throw EmulatorFailure(.supabase, .badRequest, code: "PGRST100", "failed to parse logic tree (\(text))") }
             return try condition(field: String(part[..<dot]), expression: String(part[part.index(after: dot)...]), entity: entity)
         }
     }

@@ -137,6 +137,27 @@ enum APIError {
     }
 }
 
+/// An error a handler throws, answered in its system's own shape (see `APIError`).
+struct EmulatorFailure: Error, HTTPResponseError {
+    let system: SourceSystem
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+
+    init(_ system: SourceSystem, _ status: HTTPResponse.Status, code: String = "", _ message: String) {
+        self.system = system
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    var headers: HTTPFields { [:] }
+    func body(allocator: ByteBufferAllocator) -> ByteBuffer? { nil }
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        APIError.response(system, status: status, code: code, message: message)
+    }
+}
+
 /// A JSON response of raw bytes.
 func jsonResponse(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
     var fields = headers
