@@ -114,6 +114,20 @@ struct SandboxTests {
         }
     }
 
+    @Test func theSalesforceConnectorCreatesRetentionTasks() async throws {
+        try await Self.withSandbox(ownStore: true) { environment, _, _ in
+            let connector = try #require(APISources.connectors(for: [.salesforce], environment: environment, policy: Self.policy).first as? SalesforceConnector)
+            let id = try await connector.createTask(["Subject": "Retention call: HIGH churn risk", "Priority": "High", "ActivityDate": "2026-02-02"])
+            #expect(id.hasPrefix("00T"))
+            let tasks = try #require(SourceEntity.all.first { $0.bronzeTable == "sf_tasks" })
+            var found = false
+            for try await page in try connector.extract(tasks, since: "2026-01-01T00:00:00.000+0000") {
+                found = found || page.records.contains { String(decoding: $0.payload, as: UTF8.self).contains("Retention call: HIGH churn risk") }
+            }
+            #expect(found, "the new Task is extracted like any other")
+        }
+    }
+
     @Test func transientFaultsAreSurvivedWithNothingLostOrDuplicated() async throws {
         let expected = try await Self.fixture.value.expected
         var faults = FaultSettings()

@@ -76,6 +76,23 @@ public struct SalesforceConnector: Connector {
         }
     }
 
+    /// Creates a Task (a retention alert for the team's queue) and returns its Id. `fields` are
+    /// the Task's API fields (`Subject` is required; `WhoId`, `ActivityDate`, `Priority`,
+    /// `Description`…), sent as given.
+    public func createTask(_ fields: [String: String]) async throws(ConnectorError) -> String {
+        let instance = try await authorizer.current(using: session).instanceURL ?? loginURL
+        let body: Data
+        do { body = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) } catch {
+            throw ConnectorError("salesforce: the Task's fields cannot be written as JSON")
+        }
+        let answer = try await session.send(.POST, "\(instance)/services/data/\(apiVersion)/sobjects/Task",
+                                            headers: [("Content-Type", "application/json")], body: Array(body))
+        guard let object = try? JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any], let id = object["id"] as? String else {
+            throw ConnectorError("salesforce: the answer to creating a Task has no id")
+        }
+        return id
+    }
+
     /// `SELECT every field FROM Object [WHERE SystemModstamp >= watermark] ORDER BY SystemModstamp, Id`.
     private func soql(for entity: SourceEntity, since watermark: String?, instance: String) async throws(ConnectorError) -> String {
         let answer = try await session.send(.GET, "\(instance)/services/data/\(apiVersion)/sobjects/\(entity.apiName)/describe")
