@@ -40,9 +40,7 @@ public final class SandboxStore: Sendable {
             try building.close()
             try FileManager.default.moveItem(at: partial, to: file)
         }
-        var configuration = Configuration()
-        configuration.readonly = false
-        let pool = try DatabasePool(path: file.path, configuration: configuration)
+        let pool = try DatabasePool(path: file.path)
         let counts = try await pool.read { db in
             try Dictionary(uniqueKeysWithValues: String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map { table in
                 (table, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? 0)
