@@ -74,10 +74,26 @@ public struct AtRiskList: Sendable {
     /// The list on `warehouse`.
     public init(_ warehouse: any SQLExecutor) { self.warehouse = warehouse }
 
+    /// What the workbench's page shows: the entries, how many the filter selects in all, and the filters' choices.
+    public struct Page: Sendable {
+        public var entries: [Entry], total: Int, choices: Choices
+    }
+
+    /// The page `filter` asks for, reading the outreach log once for all three parts.
+    public func page(_ filter: Filter) async throws -> Page {
+        let outreach = try await RetentionOutreach(warehouse).latestByCustomer()
+        let choices = try await choices(owners: outreach)
+        guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return Page(entries: [], total: 0, choices: choices) }
+        return Page(entries: try await entries(filter, outreach: outreach), total: try await count(filter, outreach: outreach), choices: choices)
+    }
+
     /// The entries `filter` selects, up to its limit.
     public func entries(_ filter: Filter) async throws -> [Entry] {
         guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return [] }
-        let outreach = try await RetentionOutreach(warehouse).latestByCustomer()
+        return try await entries(filter, outreach: try await RetentionOutreach(warehouse).latestByCustomer())
+    }
+
+    private func entries(_ filter: Filter, outreach: [String: RetentionOutreach.Latest]) async throws -> [Entry] {
         guard let selection = Self.selection(filter, outreach: outreach) else { return [] }
         let order = "ORDER BY \(filter.sort.sql) \(filter.descending ? "DESC" : "ASC"), p.customer_key"
         let columns = """
@@ -116,9 +132,8 @@ public struct AtRiskList: Sendable {
     }
 
     /// How many customers `filter` selects, beyond any limit.
-    public func count(_ filter: Filter) async throws -> Int {
-        guard try await warehouse.tableExists(TableName(.gold, "churn_predictions")) else { return 0 }
-        guard let selection = Self.selection(filter, outreach: try await RetentionOutreach(warehouse).latestByCustomer()) else { return 0 }
+    private func count(_ filter: Filter, outreach: [String: RetentionOutreach.Latest]) async throws -> Int {
+        guard let selection = Self.selection(filter, outreach: outreach) else { return 0 }
         let join = selection.needsCustomers ? " JOIN gold.customer_360 c ON c.customer_key = p.customer_key" : ""
         return try await warehouse.query("SELECT COUNT(*) AS n FROM gold.churn_predictions p\(join) WHERE \(selection.condition)",
                                          selection.arguments).first?.int("n") ?? 0
@@ -154,13 +169,12 @@ public struct AtRiskList: Sendable {
     /// The choices: the bank's branches, every action and reason the scorer can give, and the
     /// agents who have logged outreach. Read from small tables and the catalogue, not by scanning
     /// the predictions, so the list stays fast at any number of customers.
-    public func choices() async throws -> Choices {
+    private func choices(owners outreach: [String: RetentionOutreach.Latest]) async throws -> Choices {
         let branchTable = TableName(.silver, "dim_branch")
         let branches = try await warehouse.tableExists(branchTable)
             ? try await warehouse.query("SELECT branch_name AS b FROM \(branchTable.sql) WHERE branch_name IS NOT NULL ORDER BY 1").compactMap { $0.string("b") }
             : []
-        let owners = Set(try await RetentionOutreach(warehouse).latestByCustomer().values.map(\.agent)).sorted()
         return Choices(branches: branches, actions: RetentionAction.allCases.map(\.rawValue), reasons: ChurnFeature.all.map(\.name).sorted(),
-                       owners: owners)
+                       owners: Set(outreach.values.map(\.agent)).sorted())
     }
 }

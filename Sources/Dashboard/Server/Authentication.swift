@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import TenureCore
 
 /// Finds the viewer of each request — a session cookie for the pages, a bearer token for the
 /// API — and turns strangers away: the sign-in page for a browser, 401 for the API.
@@ -80,14 +81,7 @@ struct SafeResponses: RouterMiddleware {
 /// A submitted form's fields.
 enum Form {
     static func read(_ request: Request, limit: Int = 64 * 1024) async throws -> [String: String] {
-        let body = try await request.body.collect(upTo: limit)
-        var fields: [String: String] = [:]
-        for pair in String(buffer: body).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String { text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text) }
-            fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
-        }
-        return fields
+        FormEncoding.fields(String(buffer: try await request.body.collect(upTo: limit)))
     }
 }
 

@@ -3,6 +3,7 @@ import ChurnForecast
 import Foundation
 import Hummingbird
 import Logging
+import TenureCore
 import Transform
 import Warehouse
 
@@ -118,9 +119,8 @@ public struct DashboardServer: Sendable {
             var filter = AtRiskList.Filter(query: query)
             // A page of the workbench shows 100; the API's default stays 500.
             if query["limit"] == nil { filter.limit = 100 }
-            let list = AtRiskList(warehouse)
-            let page = AtRiskPage(entries: try await list.entries(filter), total: try await list.count(filter), filter: filter,
-                                  choices: try await list.choices())
+            let list = try await AtRiskList(warehouse).page(filter)
+            let page = AtRiskPage(entries: list.entries, total: list.total, filter: filter, choices: list.choices)
             try await auditListView(viewer, page: "/at-risk", context: context, request: request)
             return html(page.page(for: viewer).html)
         }
@@ -287,11 +287,8 @@ public struct DashboardServer: Sendable {
         return lineage
     }
 
-    static func query(_ request: Request) -> [String: String] {
-        var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value).removingPercentEncoding ?? String(value) }
-        return query
-    }
+    /// The query's fields, decoded once from the raw query (the router's parameters are decoded already).
+    static func query(_ request: Request) -> [String: String] { FormEncoding.fields(request.uri.query ?? "") }
 
     /// The `by` split a request asks for: segment unless it names another.
     static func breakdown(_ request: Request) throws -> DashboardQueries.Breakdown {

@@ -180,25 +180,14 @@ func jsonArray(_ payloads: [[UInt8]]) -> [UInt8] {
     return out + [0x5D]
 }
 
-/// A request's query parameters, decoded once from the raw query (`+` as a space, as forms send
-/// it; a literal `+` arrives as `%2B`).
+/// A request's query parameters, decoded once from the raw query (a literal `+` arrives as `%2B`).
 func queryParameters(_ request: Request) -> [String: String] {
-    fields(ofForm: request.uri.query ?? "")
-}
-
-/// The fields of `name=value&…` text.
-func fields(ofForm text: String) -> [String: String] {
-    var fields: [String: String] = [:]
-    for pair in text.split(separator: "&") {
-        let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
-        fields[parts[0]] = parts.count > 1 ? parts[1] : ""
-    }
-    return fields
+    FormEncoding.fields(request.uri.query ?? "")
 }
 
 /// A form-encoded body's fields.
 func formFields(_ request: Request) async throws -> [String: String] {
-    fields(ofForm: String(buffer: try await request.body.collect(upTo: 1 << 20)))
+    FormEncoding.fields(String(buffer: try await request.body.collect(upTo: 1 << 20)))
 }
 
 extension SourceSystem {
