@@ -125,6 +125,23 @@ let package = Package(
         // Cron and Quartz schedules for `tenure serve --schedule`: next fire times by time zone,
         // daylight saving included; Foundation only.
         .target(name: "Scheduling"),
+        // The bank's day: the pipeline's steps, run history, one-run lock, schedule and alerts.
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "TenureCore",
+                "Warehouse",
+                "Connectors",
+                "Ingestion",
+                "Transform",
+                "Unification",
+                "ChurnModel",
+                "ChurnForecast",
+                "Scheduling",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Server-rendered SVG charts with table fallbacks for the dashboard; Foundation only, so
         // the closed network needs no scripts, fonts or CDNs.
         .target(name: "Charts"),
@@ -150,6 +167,7 @@ let package = Package(
                 "Transform",
                 "Access",
                 "Charts",
+                "Pipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -172,6 +190,8 @@ let package = Package(
                 "Access",
                 "Dashboard",
                 "Sandbox",
+                "Pipeline",
+                "Scheduling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

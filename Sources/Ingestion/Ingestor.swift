@@ -30,9 +30,11 @@ public struct Ingestor: Sendable {
     }
 
     /// Lands every entity of each connector's system; returns each source's outcome. Each
-    /// entity is extracted from its watermark, or from the start when `full`.
+    /// entity is extracted from its watermark, or from the start when `full`; `landed` hears of
+    /// each batch as it is landed.
     public func ingest(_ connectors: [any Connector], full: Bool = true,
-                       entities: (SourceSystem) -> [SourceEntity] = SourceEntity.of) async -> [SourceOutcome] {
+                       entities: (SourceSystem) -> [SourceEntity] = SourceEntity.of,
+                       landed: (SourceSystem, BatchReport) -> Void = { _, _ in }) async -> [SourceOutcome] {
         var outcomes: [SourceOutcome] = []
         for connector in connectors {
             var outcome = SourceOutcome(system: connector.system, statistics: connector.statistics)
@@ -44,6 +46,7 @@ public struct Ingestor: Sendable {
                         try await watermarks.advance(entity, to: latest, batchID: batch.batchID)
                     }
                     outcome.batches.append(batch)
+                    landed(connector.system, batch)
                 } catch {
                     outcome.failure = "\(entity): \(error)"
                     logger.error("source failed", metadata: ["entity": "\(entity)", "error": "\(error)"])

@@ -14,6 +14,8 @@ public struct TenureConfiguration: Sendable, Equatable {
     public var envFile = ".env"
     /// The bank's churn definition, forecast horizon, retention capacity and risk tiers.
     public var churn = ChurnSettings()
+    /// How the bank's day runs: sources, schedule, retraining, report and alerts.
+    public var pipeline = PipelineSettings()
 
     /// The defaults: an embedded SQLite warehouse in `warehouse/` and the simulated bank in `data/bank/`.
     public init(projectDirectory: URL, warehouseURL: String = "sqlite:warehouse", sourcesDirectory: String = "data/bank") {

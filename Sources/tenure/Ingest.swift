@@ -35,25 +35,10 @@ struct Ingest: AsyncParsableCommand {
         let logger = options.logger("tenure.ingest")
         let origin = from ?? configuration.sourcesDirectory
         let systems = source.map { [$0] } ?? SourceSystem.allCases
-        let connectors: [any Connector]
-        let incremental: Bool
-        if origin == "api" {
-            let environment: [String: String]
-            do { environment = try DotEnv.environment(with: configuration.resolve(configuration.envFile)) } catch { throw CLIError("\(error)") }
-            connectors = APISources.connectors(for: systems, environment: environment)
-            incremental = !full
-        } else {
-            let folder = configuration.resolve(origin)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw CLIError("no such folder of exports: \(folder.path) (generate one with `tenure generate --out \(origin)`, or use --from api)")
-            }
-            connectors = systems.map { FileConnector(system: $0, directory: folder) }
-            incremental = false
-        }
+        let sources = try SourceConnectors.make(origin: origin, systems: systems, full: full, configuration: configuration)
         let warehouse = try await options.openConfiguredWarehouse(configuration, logger: logger)
         let started = ContinuousClock.now
-        let outcomes = await Ingestor(warehouse: warehouse, logger: logger).ingest(connectors, full: !incremental)
+        let outcomes = await Ingestor(warehouse: warehouse, logger: logger).ingest(sources.connectors, full: !sources.incremental)
         let elapsed = ContinuousClock.now - started
         try await warehouse.close()
 

@@ -37,6 +37,10 @@ struct ProjectOptions: ParsableArguments {
                 if let problem = churn.problem { throw CLIError("\(file.path): \(problem)") }
                 configuration.churn = churn
             }
+            if let pipeline = settings.pipeline {
+                if let problem = pipeline.problem { throw CLIError("\(file.path): \(problem)") }
+                configuration.pipeline = pipeline
+            }
         }
         if let url = environment["TENURE_WAREHOUSE_URL"], !url.isEmpty { configuration.warehouseURL = url }
         if let warehouse { configuration.warehouseURL = warehouse }
@@ -85,6 +89,7 @@ struct ProjectFile: Decodable {
     var warehouse: String?
     var sources: Sources?
     var churn: ChurnSettings?
+    var pipeline: PipelineSettings?
 
     struct Sources: Decodable {
         var directory: String?

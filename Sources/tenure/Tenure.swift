@@ -10,6 +10,6 @@ struct Tenure: AsyncParsableCommand {
         Tenure extracts ERPNext, Salesforce, Supabase and Google Sheets data into a warehouse \
         (bronze, silver, gold), resolves customers across systems, and predicts churn.
         """,
-        subcommands: [Generate.self, SandboxCommand.self, Ingest.self, Build.self, DataTests.self, Resolve.self, Review.self, ModelCommand.self, Status.self, LineageCommand.self, Docs.self, Users.self, Audit.self, Serve.self, Report.self]
+        subcommands: [Generate.self, SandboxCommand.self, Run.self, Ingest.self, Build.self, DataTests.self, Resolve.self, Review.self, ModelCommand.self, Status.self, LineageCommand.self, Docs.self, Users.self, Audit.self, Serve.self, Report.self]
     )
 }
