@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import Ingestion
+import Pipeline
+import Scheduling
 import TenureCore
 
 /// `tenure status`: what the warehouse holds, per source.
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show, per source, the last batch, rows, age, quarantined rows and schema changes."
+        abstract: "Show, per source, the last batch, rows, age, quarantined rows and schema changes; the latest pipeline runs and the next."
     )
 
     @OptionGroup var options: ProjectOptions
@@ -15,7 +17,18 @@ struct Status: AsyncParsableCommand {
         let configuration = try options.configuration()
         let logger = options.logger("tenure.status")
         let warehouse = try await options.openConfiguredWarehouse(configuration, logger: logger)
-        let status = try await BronzeStatus.read(from: warehouse)
+        let status: BronzeStatus
+        let runs: [PipelineRunRecord], steps: [StepRecord], holder: RunLock.Holder?
+        do {
+            status = try await BronzeStatus.read(from: warehouse)
+            let history = RunHistory(warehouse)
+            runs = try await history.recent(limit: 5)
+            if let latest = runs.first { steps = try await history.steps(of: latest.id) } else { steps = [] }
+            holder = try await RunLock(warehouse).holder()
+        } catch {
+            try? await warehouse.close()
+            throw error
+        }
         try await warehouse.close()
         print("warehouse: \(configuration.resolvedWarehouseURL.hasPrefix("postgres") ? "PostgreSQL" : configuration.resolvedWarehouseURL)")
         print("source      table                        rows  last batch                                           age  quarantined  schema changes")
@@ -27,6 +40,33 @@ struct Status: AsyncParsableCommand {
             print(pad(table.system.rawValue, 11), pad(table.table, 24), lpad(table.rows, 9), " ", pad(table.lastBatch ?? "-", 52),
                   pad(age, 6), lpad(table.quarantined, 11), " ", changes)
         }
+        print("")
+        print(try Self.schedule(configuration.pipeline))
+        if let holder { print("in progress: run \(holder.runID) since \(holder.acquiredAt) (\(holder.host), process \(holder.pid))") }
+        guard let latest = runs.first else {
+            print("pipeline: no runs yet (`tenure run`)")
+            return
+        }
+        print("pipeline runs, newest first:")
+        for run in runs {
+            print("  " + pad(run.id, 34), pad(run.status, 10), pad(run.trigger, 9), run.startedAt, run.seconds.map { String(format: "%8.1f s", $0) } ?? "")
+        }
+        print("steps of \(latest.id):")
+        for step in steps {
+            print("  " + pad(step.step, 8), pad(step.status, 10), step.seconds.map { String(format: "%7.1f s", $0) } ?? "      — ", " ", step.detail ?? "")
+        }
+    }
+
+    /// `schedule: 0 0 7 * * ? (Europe/Berlin), next run 2026-11-28 07:00 CET`.
+    static func schedule(_ settings: PipelineSettings) throws -> String {
+        guard let expression = settings.schedule else {
+            return "schedule: none in tenure.yml (pipeline.schedule); `tenure serve --schedule \"0 0 7 * * ?\"` runs the pipeline daily at 7"
+        }
+        let zone = try Serve.timeZone(settings.timeZone)
+        let schedule: CronSchedule
+        do { schedule = try CronSchedule(expression, timeZone: zone) } catch { throw CLIError("pipeline.schedule \"\(expression)\": \(error)") }
+        let next = schedule.nextFire(after: Date()).map { ScheduledRuns.format($0, in: zone) } ?? "never"
+        return "schedule: \(schedule) (run by `tenure serve`), next run \(next)"
     }
 
     static func age(_ seconds: TimeInterval) -> String {

@@ -1,9 +1,10 @@
 import Foundation
+import Pipeline
 import Warehouse
 
-/// The warehouse's state in Prometheus's text exposition format, for `GET /metrics`: build and
-/// step durations, rows per table, each source's freshness, data test failures, and
-/// predictions per tier. Every figure is read from what the pipeline recorded, so a scrape costs
+/// The warehouse's state in Prometheus's text exposition format, for `GET /metrics`: pipeline
+/// runs and their steps, build and model durations, rows per table, each source's freshness, data
+/// test failures, predictions per tier, and alerts. Every figure is read from what the pipeline recorded, so a scrape costs
 /// a few small queries.
 public struct PrometheusMetrics: Sendable {
     let warehouse: any SQLExecutor
@@ -11,10 +12,11 @@ public struct PrometheusMetrics: Sendable {
     /// Metrics of `warehouse`.
     public init(_ warehouse: any SQLExecutor) { self.warehouse = warehouse }
 
-    /// The exposition text.
-    public func render(now: Date = Date()) async throws -> String {
+    /// The exposition text; `nextRun` is the schedule's next fire time, when this process has one.
+    public func render(now: Date = Date(), nextRun: Date? = nil) async throws -> String {
         var out = Exposition()
         let queries = DashboardQueries(warehouse)
+        try await pipelineRuns(into: &out, nextRun: nextRun)
         if let latest = try await queries.buildRuns(limit: 1).first {
             out.family("tenure_build_duration_seconds", "gauge", "Seconds the latest build of the models took, summed over its steps.")
             out.sample("tenure_build_duration_seconds", [:], latest.seconds)
@@ -60,7 +62,43 @@ public struct PrometheusMetrics: Sendable {
                 out.sample("tenure_predictions", ["tier": row.string("risk_tier") ?? ""], Double(row.int("n") ?? 0))
             }
         }
+        if try await warehouse.tableExists(RetentionAlerts.table) {
+            out.family("tenure_alerts", "gauge", "Alerts to the retention team ever raised, by delivery status.")
+            for row in try await warehouse.query("SELECT status, COUNT(*) AS n FROM \(RetentionAlerts.table.sql) GROUP BY status ORDER BY status") {
+                out.sample("tenure_alerts", ["status": row.string("status") ?? ""], Double(row.int("n") ?? 0))
+            }
+        }
         return out.text
+    }
+
+    /// The latest finished pipeline run, its steps, when the last good one finished, and the next.
+    private func pipelineRuns(into out: inout Exposition, nextRun: Date?) async throws {
+        if let nextRun {
+            out.family("tenure_pipeline_next_run_timestamp_seconds", "gauge", "When the next scheduled pipeline run starts (Unix time).")
+            out.sample("tenure_pipeline_next_run_timestamp_seconds", [:], nextRun.timeIntervalSince1970)
+        }
+        let history = RunHistory(warehouse)
+        let runs = try await history.recent(limit: 200)
+        guard let latest = runs.first(where: { $0.finishedAt != nil }) else { return }
+        out.family("tenure_pipeline_run_duration_seconds", "gauge", "Seconds the latest finished pipeline run took.")
+        out.sample("tenure_pipeline_run_duration_seconds", [:], latest.seconds ?? 0)
+        out.family("tenure_pipeline_last_run_status", "gauge", "1 for the status of the latest finished pipeline run, 0 for the others.")
+        for status in ["succeeded", "degraded", "failed", "abandoned"] {
+            out.sample("tenure_pipeline_last_run_status", ["status": status], latest.status == status ? 1 : 0)
+        }
+        if let finished = latest.finishedAt.flatMap(Self.date) {
+            out.family("tenure_pipeline_last_run_timestamp_seconds", "gauge", "When the latest pipeline run finished (Unix time).")
+            out.sample("tenure_pipeline_last_run_timestamp_seconds", [:], finished.timeIntervalSince1970)
+        }
+        if let published = runs.first(where: { $0.status == "succeeded" || $0.status == "degraded" })?.finishedAt.flatMap(Self.date) {
+            out.family("tenure_pipeline_last_published_timestamp_seconds", "gauge", "When a pipeline run last published predictions (Unix time).")
+            out.sample("tenure_pipeline_last_published_timestamp_seconds", [:], published.timeIntervalSince1970)
+        }
+        let steps = try await history.steps(of: latest.id)
+        out.family("tenure_pipeline_step_duration_seconds", "gauge", "Seconds each step of the latest finished pipeline run took.")
+        for step in steps { out.sample("tenure_pipeline_step_duration_seconds", ["step": step.step, "status": step.status], step.seconds ?? 0) }
+        out.family("tenure_pipeline_step_rows", "gauge", "Rows each step of the latest finished pipeline run handled.")
+        for step in steps { out.sample("tenure_pipeline_step_rows", ["step": step.step], Double(step.rows ?? 0)) }
     }
 
     static func date(_ text: String) -> Date? {

@@ -3,6 +3,7 @@ import ChurnForecast
 import Foundation
 import Hummingbird
 import Logging
+import Pipeline
 import TenureCore
 import Transform
 import Warehouse
@@ -21,6 +22,9 @@ public struct DashboardServer: Sendable {
         public var secureCookies = false
         /// How long a sign-in lasts.
         public var sessionLifetime: Duration = .seconds(8 * 3600)
+        /// The pipeline's schedule when this process runs it (`tenure serve --schedule`), for the
+        /// next run time on the overview, the runs page and `/metrics`.
+        public var scheduledRuns: ScheduledRuns?
 
         /// The defaults.
         public init() {}
@@ -110,7 +114,8 @@ public struct DashboardServer: Sendable {
         router.get("/") { request, context in
             let viewer = try context.requireViewer()
             let queries = DashboardQueries(warehouse)
-            let page = OverviewPage(overview: try await queries.overview(), trends: try await queries.trends(by: try Self.breakdown(request)))
+            var page = OverviewPage(overview: try await queries.overview(), trends: try await queries.trends(by: try Self.breakdown(request)))
+            page.nextRun = nextRunText()
             return html(page.page(for: viewer).html)
         }
         router.get("/at-risk") { request, context in
@@ -170,12 +175,17 @@ public struct DashboardServer: Sendable {
         }
         router.get("/runs") { _, context in
             let viewer = try context.requireDataHealthViewer()
-            let page = RunsPage(runs: try await DashboardQueries(warehouse).buildRuns(), trainings: try await ModelRegistry(warehouse).list())
+            let page = RunsPage(pipelineRuns: try await RunHistory(warehouse).recent(), nextRun: nextRunText(),
+                                runs: try await DashboardQueries(warehouse).buildRuns(), trainings: try await ModelRegistry(warehouse).list())
             return html(page.page(for: viewer).html)
         }
         router.get("/runs/:id") { _, context in
             let viewer = try context.requireDataHealthViewer()
             let id = try context.pathParameter("id")
+            let history = RunHistory(warehouse)
+            if let run = try await history.recent(limit: 1000).first(where: { $0.id == id }) {
+                return html(PipelineRunPage(run: run, steps: try await history.steps(of: id)).page(for: viewer).html)
+            }
             let steps = try await DashboardQueries(warehouse).buildSteps(of: id)
             guard !steps.isEmpty else { throw HTTPError(.notFound, message: "There is no run \(id).") }
             return html(RunPage(runID: id, steps: steps).page(for: viewer).html)
@@ -228,11 +238,23 @@ public struct DashboardServer: Sendable {
             guard !steps.isEmpty else { throw HTTPError(.notFound, message: "There is no run \(id).") }
             return try JSONResponse(steps)
         }
+        router.get("/api/pipeline") { _, context in
+            _ = try context.requireDataHealthViewer()
+            let history = RunHistory(warehouse)
+            var runs: [PipelineRunDocument] = []
+            for run in try await history.recent(limit: 20) {
+                runs.append(PipelineRunDocument(run, steps: try await history.steps(of: run.id)))
+            }
+            let next = settings.scheduledRuns?.nextRun
+            return try JSONResponse(PipelineDocument(schedule: settings.scheduledRuns.map { "\($0.schedule)" },
+                                                     nextRun: next.map { ISO8601DateFormatter().string(from: $0) }, runs: runs))
+        }
         router.get("/metrics") { _, context in
             // For Prometheus, with a bearer token (`tenure users token NAME`) of a role that sees data health.
             _ = try context.requireDataHealthViewer()
+            let text = try await PrometheusMetrics(warehouse).render(nextRun: settings.scheduledRuns?.nextRun)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: try await PrometheusMetrics(warehouse).render())))
+                            body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         router.get("/api/lineage") { _, context in
             _ = try context.requireViewer()
@@ -281,6 +303,13 @@ public struct DashboardServer: Sendable {
     }
 
     // MARK: helpers
+
+    /// `2026-11-28 07:00 CET (0 0 7 * * ?)`, or what to do when nothing is scheduled.
+    private func nextRunText() -> String {
+        guard let scheduled = settings.scheduledRuns else { return "not scheduled in this server (`tenure run`, or `tenure serve --schedule`)" }
+        guard let next = scheduled.nextRun else { return scheduled.isRunning ? "running now" : "none: the schedule names no later time" }
+        return ScheduledRuns.format(next, in: scheduled.schedule.timeZone) + " (\(scheduled.schedule.expression))" + (scheduled.isRunning ? "; a run is in progress" : "")
+    }
 
     private func requireLineage() throws -> Lineage {
         guard let lineage else { throw HTTPError(.notFound, message: "This server was started without the project's lineage.") }

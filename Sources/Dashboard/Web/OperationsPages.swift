@@ -1,6 +1,7 @@
 import ChurnForecast
 import Charts
 import Foundation
+import Pipeline
 import Transform
 
 /// Data health: tests, freshness and rows per layer, quarantine, schema changes, and entity resolution.
@@ -52,25 +53,62 @@ struct DataHealthPage {
     }
 }
 
-/// Pipeline runs: each build with its outcome, and the churn model's trainings.
+/// Pipeline runs: the daily runs with their outcome and the next one, each build of the models,
+/// and the churn model's trainings.
 struct RunsPage {
+    let pipelineRuns: [PipelineRunRecord]
+    let nextRun: String
     let runs: [DashboardQueries.BuildRun]
     let trainings: [ModelVersion]
 
     func page(for viewer: Viewer) -> Page {
+        var body = "<p>Next pipeline run: \(e(nextRun)).</p>"
+        body += table(["Run", "Trigger", "Status", "Started", "Seconds", "What went wrong or was missing"], pipelineRuns.map {
+            ["<a href=\"/runs/\(e(DashboardServer.pathComponent($0.id)))\">\(e($0.id))</a>", e($0.trigger), PipelineRunPage.status($0.status),
+             e($0.startedAt), e($0.seconds.map { String(format: "%.1f", $0) } ?? "—"), e($0.summary ?? "")]
+        }, caption: "Pipeline runs (`tenure run`), newest first")
         let recent = Array(runs.prefix(20).reversed())
-        var body = Chart(.bar, ChartData(title: "Build time of the latest runs", unit: "s", categoryName: "Run",
+        body += Chart(.bar, ChartData(title: "Build time of the latest runs", unit: "s", categoryName: "Run",
                                          categories: recent.map { String($0.finishedAt?.prefix(16) ?? "") },
                                          series: [Series("seconds", recent.map(\.seconds))])).html
         body += table(["Run", "Run date", "Finished", "Built", "Failed", "Skipped", "Test errors", "Test warnings", "Seconds"], runs.map {
             ["<a href=\"/runs/\(e(DashboardServer.pathComponent($0.runID)))\">\(e($0.runID))</a>", e($0.runDate ?? "—"), e($0.finishedAt ?? "—"),
              e(String($0.built)), $0.failed > 0 ? "<span class=\"error\">\($0.failed)</span>" : "0", e(String($0.skipped)),
              $0.testErrors > 0 ? "<span class=\"error\">\($0.testErrors)</span>" : "0", e(String($0.testWarnings)), e(String(format: "%.1f", $0.seconds))]
-        }, caption: "Builds, newest first")
+        }, caption: "Builds of the models, newest first")
         body += table(["Model", "Registered", "Validation ROC AUC", "Champion"], trainings.map {
             [e($0.name), e($0.createdAt), e(String(format: "%.4f", $0.validationAUC)), $0.isChampion ? "<b>champion</b>" : ""]
         }, caption: "Churn model trainings")
         return Page(title: "Pipeline runs", viewer: viewer, body: body)
+    }
+}
+
+/// One pipeline run's steps: how each went, how long it took, how many rows it handled.
+struct PipelineRunPage {
+    let run: PipelineRunRecord
+    let steps: [StepRecord]
+
+    func page(for viewer: Viewer) -> Page {
+        var body = "<p>\(e(run.trigger)) run, \(Self.status(run.status)), started \(e(run.startedAt))"
+            + (run.finishedAt.map { ", finished \(e($0))" } ?? "") + ".</p>"
+        body += Chart(.horizontalBar, ChartData(title: "Seconds per step", unit: "s", categoryName: "Step",
+                                                categories: steps.map(\.step), series: [Series("seconds", steps.map { $0.seconds ?? 0 })]),
+                      height: max(200, 60 + steps.count * 26)).html
+        body += table(["Step", "Status", "Seconds", "Rows", "What it did"], steps.map {
+            [e($0.step), Self.status($0.status), e($0.seconds.map { String(format: "%.1f", $0) } ?? "—"),
+             e($0.rows.map(Format.count) ?? "—"), e($0.detail ?? "")]
+        }, caption: "Steps in order")
+        return Page(title: "Run \(run.id)", viewer: viewer, body: body)
+    }
+
+    /// A status, marked as an error or warning when it is one.
+    static func status(_ status: String) -> String {
+        let kind = switch status {
+        case "failed", "abandoned": "error"
+        case "degraded": "warn"
+        default: ""
+        }
+        return kind.isEmpty ? e(status) : "<span class=\"\(kind)\">\(e(status))</span>"
     }
 }
 

@@ -8,6 +8,8 @@ struct OverviewPage {
     let trends: DashboardQueries.Trends
     /// Whether to offer links to the other splits (not in the e-mailed report).
     var offersSplits = true
+    /// When the pipeline runs next, said for people; nil in the e-mailed report.
+    var nextRun: String?
 
     /// Stacked series beyond this many groups are summed as "other", so a chart stays legible.
     static let groupsShown = 6
@@ -21,7 +23,7 @@ struct OverviewPage {
             ("Balance at risk", Format.money(overview.balanceAtRisk)),
             ("Model", overview.modelVersion.map { "\($0), AUC \(String(format: "%.3f", overview.modelAUC ?? .nan))" } ?? "not trained yet"),
         ]
-        var body = "<p>Scored as of \(e(overview.asOf ?? "—")).</p><div class=\"cards\">"
+        var body = "<p>Scored as of \(e(overview.asOf ?? "—")).\(nextRun.map { " Next pipeline run: \(e($0))." } ?? "")</p><div class=\"cards\">"
         body += cards.map { "<div class=\"card\">\(e($0.0))<b>\(e($0.1))</b></div>" }.joined() + "</div>"
 
         let split = trends.breakdown.rawValue
