@@ -250,6 +250,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: [
+                "Pipeline", "Scheduling", "Sandbox", "Connectors", "ChurnForecast", "Unification", "Transform", "Warehouse", "TenureCore",
+                "Simulator", "WarehouseTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "AccessTests", dependencies: ["Access", "Warehouse", "WarehouseTestSupport"]),
         .testTarget(
             name: "SandboxTests",

@@ -34,7 +34,7 @@ public struct RunLock: Sendable {
 
     /// Takes the lock for `runID`; when it is held by a run that is gone, takes it over and returns
     /// that run, else throws saying who holds it.
-    func acquire(for runID: String, at time: Date) async throws -> Holder? {
+    public func acquire(for runID: String, at time: Date) async throws -> Holder? {
         try await warehouse.createTable(Self.table, columns: [
             ColumnDefinition("name", .text, isNullable: false), ColumnDefinition("run_id", .text, isNullable: false),
             ColumnDefinition("host", .text), ColumnDefinition("pid", .integer),
@@ -67,13 +67,13 @@ public struct RunLock: Sendable {
     }
 
     /// Says the holder is alive.
-    func heartbeat(_ runID: String, at time: Date) async throws {
+    public func heartbeat(_ runID: String, at time: Date) async throws {
         try await warehouse.execute("UPDATE \(Self.table.sql) SET heartbeat_at = ? WHERE name = 'pipeline' AND run_id = ?",
                                     [.text(Timestamp.iso(time)), .text(runID)])
     }
 
     /// Lets go of the lock.
-    func release(_ runID: String) async throws {
+    public func release(_ runID: String) async throws {
         try await warehouse.execute("DELETE FROM \(Self.table.sql) WHERE name = 'pipeline' AND run_id = ?", [.text(runID)])
     }
 
