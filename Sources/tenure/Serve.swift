@@ -47,6 +47,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = try options.configuration()
         var logger = options.logger("tenure.serve")
         logger.logLevel = options.verbose ? .info : .notice
+        let schedule = try cronSchedule(configuration)
         let project = try TransformProject.load(configuration).project
         let lineage = Lineage(project: project, models: project.order)
         let warehouse = try await options.openConfiguredWarehouse(configuration, logger: logger)
@@ -60,7 +61,7 @@ struct Serve: AsyncParsableCommand {
             settings.host = host
             settings.port = port
             settings.secureCookies = secureCookies
-            settings.scheduledRuns = try scheduledRuns(configuration, warehouse: warehouse, logger: logger)
+            settings.scheduledRuns = try schedule.map { try scheduledRuns($0, configuration, warehouse: warehouse, logger: logger) }
             print("Tenure dashboard on http://\(host):\(port)/ (Ctrl-C stops it)")
             if let scheduled = settings.scheduledRuns {
                 print("pipeline scheduled \(scheduled.schedule); next run " + (scheduled.nextRun.map { ScheduledRuns.format($0, in: scheduled.schedule.timeZone) } ?? "never"))
@@ -81,12 +82,17 @@ struct Serve: AsyncParsableCommand {
         try await warehouse.close()
     }
 
-    /// The schedule's runs of the pipeline in this process, when a schedule is set.
-    func scheduledRuns(_ configuration: TenureConfiguration, warehouse: any Warehouse, logger: Logger) throws -> ScheduledRuns? {
+    /// The schedule from --schedule or tenure.yml, if any.
+    func cronSchedule(_ configuration: TenureConfiguration) throws -> CronSchedule? {
         guard let expression = schedule ?? configuration.pipeline.schedule else { return nil }
         let zone = try Self.timeZone(timeZone ?? configuration.pipeline.timeZone)
-        let cron: CronSchedule
-        do { cron = try CronSchedule(expression, timeZone: zone) } catch { throw CLIError("--schedule \"\(expression)\": \(error)") }
+        do { return try CronSchedule(expression, timeZone: zone) } catch {
+            throw CLIError("\(schedule == nil ? "pipeline.schedule" : "--schedule") \"\(expression)\": \(error)")
+        }
+    }
+
+    /// The schedule's runs of the pipeline in this process.
+    func scheduledRuns(_ cron: CronSchedule, _ configuration: TenureConfiguration, warehouse: any Warehouse, logger: Logger) throws -> ScheduledRuns {
         // Checked now, so a misconfigured alert channel or source folder stops the server at start, not at 7 am.
         _ = try PipelineAssembly.dailyRun(configuration, warehouse: warehouse, from: nil, full: false, progress: LogProgress(logger: logger), logger: logger)
         return ScheduledRuns(schedule: cron, logger: logger) { scheduledFor in

@@ -116,7 +116,7 @@ public struct AtRiskList: Sendable {
             rows = try await warehouse.query("""
                 SELECT \(columns)
                 FROM gold.churn_predictions p JOIN gold.customer_360 c ON c.customer_key = p.customer_key
-                WHERE \(selection.condition) \(order) LIMIT \(filter.limit ?? -1) OFFSET \(filter.offset)
+                WHERE \(selection.condition) \(order) LIMIT \(filter.limit ?? Int(Int64.max)) OFFSET \(filter.offset)
                 """, selection.arguments)
         }
         return rows.map { row in

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import Warehouse
+import WarehouseTestSupport
+
+/// `tenure run` as the README's main command runs it, on a small bank: end to end, and killed
+/// midway then redone by the next run with nothing duplicated.
+@Suite("tenure run")
+struct RunCommandTests {
+    @Test(arguments: TestEngine.allCases)
+    func aRunKilledMidwayIsTakenOverAndRedoneWithNothingDuplicated(engine: TestEngine) async throws {
+        let bank = try IngestCommandTests.bank.get()
+        let expected = try IngestCommandTests.expectedRows(bank)
+        let project = try BuildCommandTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try "sources:\n  directory: \(bank.path)\npipeline:\n  report_dir: report\n"
+            .write(to: project.appendingPathComponent("tenure.yml"), atomically: true, encoding: .utf8)
+        try await engine.withWarehouseLocation { location in
+            let common = ["--project", project.path, "--warehouse", location]
+            let process = Process()
+            process.executableURL = CommandLineTests.binary
+            process.arguments = ["run", "--verbose"] + common
+            let log = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = log
+            try process.run()
+            // Structured logs (standard error is not a terminal) say when each step starts: kill
+            // the run, without warning, once it is building silver and gold.
+            var output = ""
+            while !output.contains("step=build") {
+                let data = log.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                output += String(decoding: data, as: UTF8.self)
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(process.isRunning, "the run must still be going when it is killed")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(output.contains("step=ingest status=succeeded") || output.contains("status=succeeded step=ingest"), "\(output.suffix(2000))")
+
+            let status = try CommandLineTests.run(["status"] + common)
+            #expect(status.output.contains("in progress: run run-"), "the killed run still holds the lock: \(status.output)")
+
+            let rerun = try CommandLineTests.run(["run"] + common)
+            #expect(rerun.status == 0, "\(rerun.output)\(rerun.errors)")
+            #expect(rerun.output.contains("took over from run run-") && rerun.output.contains(": succeeded in"), "\(rerun.output)")
+            #expect(rerun.output.contains("ok   score"))
+
+            let warehouse = try await openWarehouse(location, logger: TestEngine.logger)
+            let runs = try await warehouse.query("SELECT run_id, status FROM ops.pipeline_runs ORDER BY started_at")
+            #expect(runs.map { $0.string("status") } == ["abandoned", "succeeded"])
+            let killed = try #require(runs.first?.string("run_id"))
+            let killedSteps = try await warehouse.query("SELECT step, status FROM ops.step_runs WHERE run_id = ? ORDER BY position", [.text(killed)])
+            #expect(killedSteps.map { "\($0.string("step") ?? ""):\($0.string("status") ?? "")" } == ["ingest:succeeded", "resolve:succeeded", "build:abandoned"])
+            // Nothing twice: every source record once, one row per person, one prediction per customer.
+            for (table, rows) in expected {
+                let name = TableName(.bronze, table).sql
+                #expect(try await warehouse.scalarInt("SELECT COUNT(*) FROM \(name)") == rows, "\(table)")
+                #expect(try await warehouse.scalarInt("SELECT COUNT(DISTINCT _record_hash) FROM \(name)") == rows, "\(table)")
+            }
+            let people = try await warehouse.scalarInt("SELECT COUNT(*) FROM silver.dim_customer") ?? 0
+            let distinctPeople = try await warehouse.scalarInt("SELECT COUNT(DISTINCT customer_key) FROM silver.dim_customer")
+            #expect(people > 100 && people == distinctPeople)
+            let scored = try await warehouse.scalarInt("SELECT COUNT(*) FROM gold.churn_predictions") ?? 0
+            let distinctScored = try await warehouse.scalarInt("SELECT COUNT(DISTINCT customer_key) FROM gold.churn_predictions")
+            #expect(scored > 100 && scored == distinctScored)
+            #expect(try await warehouse.scalarInt("SELECT COUNT(*) FROM ml.model_versions") == 1)
+            #expect(try await warehouse.scalarInt("SELECT COUNT(*) FROM ops.pipeline_lock") == 0, "the lock is released")
+            try await warehouse.close()
+            #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("report/tenure-report.html").path))
+
+            let after = try CommandLineTests.run(["status"] + common)
+            #expect(after.output.contains("abandoned") && after.output.contains("succeeded") && !after.output.contains("in progress"), "\(after.output)")
+            #expect(after.output.contains("score    succeeded"), "\(after.output)")
+        }
+    }
+
+    @Test func badSettingsAreOneLineErrors() throws {
+        let project = try BuildCommandTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try "pipeline:\n  alerts:\n    channel: webhook\n".write(to: project.appendingPathComponent("tenure.yml"), atomically: true, encoding: .utf8)
+        let webhook = try CommandLineTests.run(["run", "--project", project.path, "--from", project.appendingPathComponent("models").path],
+                                               environment: ["TENURE_ALERT_WEBHOOK_URL": ""])
+        #expect(webhook.status != 0)
+        #expect(webhook.errors.contains("pipeline.alerts.channel is webhook, but TENURE_ALERT_WEBHOOK_URL is not set"), "\(webhook.errors)")
+        #expect(webhook.errors.split(separator: "\n").count == 1)
+        try "pipeline:\n  retrain_on_auc_drop: 3\n".write(to: project.appendingPathComponent("tenure.yml"), atomically: true, encoding: .utf8)
+        let drop = try CommandLineTests.run(["run", "--project", project.path])
+        #expect(drop.status != 0 && drop.errors.contains("pipeline.retrain_on_auc_drop must be between 0 and 1"), "\(drop.errors)")
+        try FileManager.default.removeItem(at: project.appendingPathComponent("tenure.yml"))
+        let schedule = try CommandLineTests.run(["serve", "--project", project.path, "--schedule", "0 0 25 * * ?"])
+        #expect(schedule.status != 0 && schedule.errors.contains("--schedule \"0 0 25 * * ?\": hour field: 25 is out of range"), "\(schedule.errors)")
+        let zone = try CommandLineTests.run(["serve", "--project", project.path, "--schedule", "0 0 7 * * ?", "--time-zone", "Mars/Olympus"])
+        #expect(zone.status != 0 && zone.errors.contains("no time zone named 'Mars/Olympus'"), "\(zone.errors)")
+    }
+}
