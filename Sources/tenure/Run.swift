@@ -35,12 +35,16 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Train the churn model this run whatever pipeline.training says.")
     var train = false
 
+    @Option(help: "Where alerts about customers newly at HIGH risk go: salesforce, webhook or none (default: pipeline.alerts.channel, else none).")
+    var alerts: PipelineSettings.AlertSettings.Channel?
+
     @Option(help: "Threads XGBoost may use when training (default: every core).")
     var threads: Int?
 
     func run() async throws {
         var configuration = try options.configuration()
         if train { configuration.pipeline.training = .daily }
+        if let alerts { configuration.pipeline.alerts.channel = alerts }
         if let threads, threads < 1 { throw CLIError("--threads must be at least 1, got \(threads)") }
         let logger = options.logger("tenure.run")
         let terminal = isatty(STDERR_FILENO) == 1
@@ -118,3 +122,5 @@ enum PipelineAssembly {
         }
     }
 }
+
+extension PipelineSettings.AlertSettings.Channel: ExpressibleByArgument {}
