@@ -245,7 +245,7 @@ let package = Package(
             name: "DashboardTests",
             dependencies: [
                 "Dashboard", "Access", "ChurnForecast", "Unification", "Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion",
-                "Connectors", "WarehouseTestSupport",
+                "Connectors", "Pipeline", "Scheduling", "WarehouseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -91,3 +91,29 @@ struct ScheduledRunsTests {
         var value: (next: Date?, running: Bool)? { lock.withLock { stored } }
     }
 }
+
+/// What a run shows on a terminal: a bar with counts, rate and time left, then a line per step.
+@Suite("pipeline progress")
+struct ProgressTests {
+    final class Screen: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text = ""
+        func write(_ more: String) { lock.withLock { text += more } }
+        var shown: String { lock.withLock { text } }
+    }
+
+    @Test func aTerminalShowsABarWithRateAndTimeLeftThenTheStepsLine() {
+        let screen = Screen()
+        let progress = TerminalProgress { screen.write($0) }
+        progress.stepStarted(.build)
+        progress.advanced(.build, done: 30, of: 30, item: "gold.customer_360")
+        let outcome = StepOutcome(step: .build, status: .succeeded, rows: 1234, detail: "30 of 30 models built", seconds: 12.34, finishedAt: Date())
+        progress.stepFinished(outcome)
+        let lines = screen.shown.components(separatedBy: "\r\u{1B}[K")
+        let bar = try? #require(lines.first { $0.contains("30/30") })
+        #expect(bar?.hasPrefix("build    [########################] 30/30  ") == true, "\(screen.shown)")
+        #expect(bar?.contains("/s  ETA 0:00  gold.customer_360") == true)
+        #expect(screen.shown.hasSuffix("ok   build      12.3 s  30 of 30 models built\n"))
+        #expect(outcome.line == "ok   build      12.3 s  30 of 30 models built")
+    }
+}

@@ -80,10 +80,32 @@ public struct DailyRun: Sendable {
             }
         }
         defer { heartbeat.cancel() }
-        try await history.begin(runID, trigger: trigger, at: started, host: ProcessInfo.processInfo.hostName,
-                                pid: ProcessInfo.processInfo.processIdentifier)
         logger.info("pipeline run started", metadata: ["run": "\(runID)", "trigger": "\(trigger.rawValue)"])
+        var outcomes: [StepOutcome] = []
+        do {
+            try await history.begin(runID, trigger: trigger, at: started, host: ProcessInfo.processInfo.hostName,
+                                    pid: ProcessInfo.processInfo.processIdentifier)
+            outcomes = try await steps(runID: runID, history: history)
+        } catch {
+            // The warehouse failed under the run itself: say so, and free the lock for the next run.
+            try? await history.finish(runID, status: .failed, at: now(), seconds: Self.seconds(ContinuousClock.now - clock), summary: Self.oneLine(error))
+            heartbeat.cancel()
+            try? await lock.release(runID)
+            throw error
+        }
+        let status = Self.status(of: outcomes)
+        let summary = outcomes.filter { $0.status != .succeeded }.map { "\($0.step.rawValue) \($0.status.rawValue): \($0.detail)" }
+            .joined(separator: "\n")
+        let seconds = Self.seconds(ContinuousClock.now - clock)
+        try await history.finish(runID, status: status, at: now(), seconds: seconds, summary: summary)
+        heartbeat.cancel()
+        try await lock.release(runID)
+        logger.info("pipeline run finished", metadata: ["run": "\(runID)", "status": "\(status.rawValue)", "seconds": "\(Int(seconds))"])
+        return PipelineResult(runID: runID, status: status, steps: outcomes, seconds: seconds, abandonedRun: takenOver?.runID)
+    }
 
+    /// Runs each step in order, recording each; a step's failure is in its outcome.
+    private func steps(runID: String, history: RunHistory) async throws -> [StepOutcome] {
         var outcomes: [StepOutcome] = []
         var context = Context()
         for step in PipelineStep.allCases {
@@ -109,15 +131,7 @@ public struct DailyRun: Sendable {
             context.record(outcome)
             outcomes.append(outcome)
         }
-        let status = Self.status(of: outcomes)
-        let summary = outcomes.filter { $0.status != .succeeded }.map { "\($0.step.rawValue) \($0.status.rawValue): \($0.detail)" }
-            .joined(separator: "\n")
-        let seconds = Self.seconds(ContinuousClock.now - clock)
-        try await history.finish(runID, status: status, at: now(), seconds: seconds, summary: summary)
-        heartbeat.cancel()
-        try await lock.release(runID)
-        logger.info("pipeline run finished", metadata: ["run": "\(runID)", "status": "\(status.rawValue)", "seconds": "\(Int(seconds))"])
-        return PipelineResult(runID: runID, status: status, steps: outcomes, seconds: seconds, abandonedRun: takenOver?.runID)
+        return outcomes
     }
 
     /// What a step did, before it is timed and recorded.

@@ -73,4 +73,14 @@ public struct StepOutcome: Sendable {
     public let seconds: Double
     /// When it ended.
     public let finishedAt: Date
+
+    /// An outcome of `step`.
+    public init(step: PipelineStep, status: StepStatus, rows: Int, detail: String, seconds: Double, finishedAt: Date) {
+        self.step = step
+        self.status = status
+        self.rows = rows
+        self.detail = detail
+        self.seconds = seconds
+        self.finishedAt = finishedAt
+    }
 }
