@@ -55,7 +55,6 @@ struct Run: AsyncParsableCommand {
             do { return try await daily.run() } catch let error as PipelineError { throw CLIError(error.description) }
         }
         if let abandoned = result.abandonedRun { print("took over from run \(abandoned), which had stopped midway; its work was redone") }
-        if !terminal { for step in result.steps { print(step.line) } }
         print("run \(result.runID): \(result.status.rawValue)" + String(format: " in %.1f s", result.seconds))
         switch result.status {
         case .failed:
