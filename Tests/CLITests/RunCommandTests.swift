@@ -24,15 +24,14 @@ struct RunCommandTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = log
             try process.run()
-            // Structured logs (standard error is not a terminal) say when each step starts: kill
-            // the run, without warning, once it is building silver and gold.
+            // Structured logs (standard error is not a terminal) say when each step starts (after
+            // it is on record): kill the run, without warning, as it starts building silver and gold.
             var output = ""
             while !output.contains("step=build") {
                 let data = log.fileHandleForReading.availableData
                 if data.isEmpty { break }
                 output += String(decoding: data, as: UTF8.self)
             }
-            try await Task.sleep(for: .milliseconds(300))
             #expect(process.isRunning, "the run must still be going when it is killed")
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

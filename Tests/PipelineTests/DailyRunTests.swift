@@ -83,6 +83,25 @@ struct DailyRunTests {
             #expect(second.step(.alerts)?.rows == 0)
             #expect(await inbox.count == high)
 
+            // Outcomes that came in after the champion was trained decide too: pretend it was
+            // validated half a year earlier, at a higher AUC than it ranks the later snapshots with.
+            let champion = try #require(try await warehouse.query("SELECT model_version, validation_auc, figures FROM ml.model_versions WHERE is_champion = 1").first)
+            let figures = try #require(champion.string("figures"))
+            let edited = figures.replacing(/"validationCutoffs":\[[^\]]*\]/, with: #""validationCutoffs":["2025-05-01","2025-06-01","2025-07-01"]"#)
+            #expect(edited != figures)
+            try await warehouse.execute("UPDATE ml.model_versions SET figures = ?, validation_auc = 0.999 WHERE is_champion = 1", [.text(edited)])
+            var never = PipelineSettings()
+            never.training = .never
+            never.retrainOnAUCDrop = 0.01
+            let drop = try await TrainingDecision.make(settings: never, warehouse: warehouse)
+            #expect(drop.isDue && drop.reason.contains("churn-v1 ranks") && drop.reason.contains("fresh outcomes at ROC AUC") && drop.reason.contains("a drop of"), "\(drop.reason)")
+            never.retrainOnAUCDrop = 0.9
+            let tolerated = try await TrainingDecision.make(settings: never, warehouse: warehouse)
+            #expect(!tolerated.isDue && tolerated.reason.hasPrefix("not due (never); churn-v1 ranks"), "\(tolerated.reason)")
+            try await warehouse.execute("UPDATE ml.model_versions SET figures = ?, validation_auc = ? WHERE is_champion = 1",
+                                        [.text(figures), .real(champion.double("validation_auc") ?? 0)])
+            #expect(try await TrainingDecision.make(settings: settings, warehouse: warehouse).reason == "not due (weekly); churn-v1 stays champion")
+
             // An analyst's test fails: the run fails and the predictions stay as they were.
             let published = try await warehouse.query("SELECT MAX(scored_at) AS at, COUNT(*) AS n FROM gold.churn_predictions").first
             let failingTest = project.appendingPathComponent("tests/no_named_people.sql")

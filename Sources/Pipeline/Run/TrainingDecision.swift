@@ -7,13 +7,14 @@ import Warehouse
 /// Whether the pipeline retrains the churn model today, and why: there is no champion yet; the
 /// cadence (`pipeline.training`) says so; or the champion ranks the outcomes that came in after it
 /// was trained clearly worse than it ranked its validation snapshots.
-struct TrainingDecision: Sendable, Equatable {
+public struct TrainingDecision: Sendable, Equatable {
     /// Whether to train.
-    let isDue: Bool
+    public let isDue: Bool
     /// Why, in a few words.
-    let reason: String
+    public let reason: String
 
-    static func make(settings: PipelineSettings, warehouse: any SQLExecutor, now: Date) async throws -> TrainingDecision {
+    /// Today's decision for `warehouse` under `settings`.
+    public static func make(settings: PipelineSettings, warehouse: any SQLExecutor, now: Date = Date()) async throws -> TrainingDecision {
         let registry = ModelRegistry(warehouse)
         try await registry.prepare()
         guard let champion = try await registry.champion() else {
