@@ -85,10 +85,14 @@ struct Serve: AsyncParsableCommand {
     /// The schedule from --schedule or tenure.yml, if any.
     func cronSchedule(_ configuration: TenureConfiguration) throws -> CronSchedule? {
         guard let expression = schedule ?? configuration.pipeline.schedule else { return nil }
-        let zone = try Self.timeZone(timeZone ?? configuration.pipeline.timeZone)
-        do { return try CronSchedule(expression, timeZone: zone) } catch {
-            throw CLIError("\(schedule == nil ? "pipeline.schedule" : "--schedule") \"\(expression)\": \(error)")
-        }
+        return try Self.cronSchedule(expression, timeZone: timeZone ?? configuration.pipeline.timeZone,
+                                     origin: schedule == nil ? "pipeline.schedule" : "--schedule")
+    }
+
+    /// `expression` read in the named time zone (or the machine's); `origin` names where it came from in errors.
+    static func cronSchedule(_ expression: String, timeZone name: String?, origin: String) throws -> CronSchedule {
+        let zone = try timeZone(name)
+        do { return try CronSchedule(expression, timeZone: zone) } catch { throw CLIError("\(origin) \"\(expression)\": \(error)") }
     }
 
     /// The schedule's runs of the pipeline in this process.

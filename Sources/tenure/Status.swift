@@ -62,10 +62,8 @@ struct Status: AsyncParsableCommand {
         guard let expression = settings.schedule else {
             return "schedule: none in tenure.yml (pipeline.schedule); `tenure serve --schedule \"0 0 7 * * ?\"` runs the pipeline daily at 7"
         }
-        let zone = try Serve.timeZone(settings.timeZone)
-        let schedule: CronSchedule
-        do { schedule = try CronSchedule(expression, timeZone: zone) } catch { throw CLIError("pipeline.schedule \"\(expression)\": \(error)") }
-        let next = schedule.nextFire(after: Date()).map { ScheduledRuns.format($0, in: zone) } ?? "never"
+        let schedule = try Serve.cronSchedule(expression, timeZone: settings.timeZone, origin: "pipeline.schedule")
+        let next = schedule.nextFire(after: Date()).map { ScheduledRuns.format($0, in: schedule.timeZone) } ?? "never"
         return "schedule: \(schedule) (run by `tenure serve`), next run \(next)"
     }
 

@@ -183,7 +183,7 @@ public struct DashboardServer: Sendable {
             let viewer = try context.requireDataHealthViewer()
             let id = try context.pathParameter("id")
             let history = RunHistory(warehouse)
-            if let run = try await history.recent(limit: 1000).first(where: { $0.id == id }) {
+            if let run = try await history.run(id) {
                 return html(PipelineRunPage(run: run, steps: try await history.steps(of: id)).page(for: viewer).html)
             }
             let steps = try await DashboardQueries(warehouse).buildSteps(of: id)

@@ -79,6 +79,12 @@ public struct RunHistory: Sendable {
             .map(PipelineRunRecord.init)
     }
 
+    /// Run `id`, if there is one.
+    public func run(_ id: String) async throws -> PipelineRunRecord? {
+        guard try await warehouse.tableExists(Self.runs) else { return nil }
+        return try await warehouse.query("SELECT * FROM \(Self.runs.sql) WHERE run_id = ?", [.text(id)]).first.map(PipelineRunRecord.init)
+    }
+
     /// A run's steps, in order.
     public func steps(of run: String) async throws -> [StepRecord] {
         guard try await warehouse.tableExists(Self.steps) else { return [] }
