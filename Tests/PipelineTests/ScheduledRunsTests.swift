@@ -43,10 +43,11 @@ struct ScheduledRunsTests {
             if let runs = holder.runs { nextDuringRun?(runs) }
             let done = await record.add(fire, clock.now())
             clock.advance(by: duration)
+            // Stops the schedule: the loop runs in its own task, so this cancels it, not the test.
             if done == count { withUnsafeCurrentTask { $0?.cancel() } }
         }
         holder.runs = scheduled
-        await scheduled.run()
+        await Task { await scheduled.run() }.value
         return (scheduled, await record.runs)
     }
 

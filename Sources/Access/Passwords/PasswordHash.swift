@@ -48,7 +48,21 @@ public enum PasswordHash {
 
     private static let dummySalt = [UInt8](repeating: 0, count: saltByteCount)
 
+    /// Counts the key derivations made by the current task and the tasks it awaits, so a test can
+    /// check that every sign-in path costs the same work, which timing under load cannot show.
+    @TaskLocal static var derivationCount: DerivationCount?
+
+    /// Key derivations and their iterations, as ``derivationCount`` records them.
+    final class DerivationCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [Int] = []
+        func add(_ iterations: Int) { lock.withLock { recorded.append(iterations) } }
+        /// The iterations of each derivation, in order.
+        var iterations: [Int] { lock.withLock { recorded } }
+    }
+
     private static func derive(_ password: String, salt: [UInt8], iterations: Int, byteCount: Int = hashByteCount) throws -> [UInt8] {
+        derivationCount?.add(iterations)
         let key = try KDF.Insecure.PBKDF2.deriveKey(from: Array(password.utf8), salt: salt, using: .sha256,
                                                     outputByteCount: byteCount, rounds: iterations)
         return key.withUnsafeBytes { Array($0) }
