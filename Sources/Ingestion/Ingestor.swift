@@ -25,6 +25,9 @@ public struct Ingestor: Sendable {
         public var batches: [BatchReport] = []
         /// The error that stopped the source, if any; entities landed before it stay landed.
         public var failure: String?
+        /// Whether it was the warehouse that failed (a full disk, a lost database), not the source:
+        /// no other source can land either, so this is no outage to work around.
+        public var warehouseFailed = false
         /// What the connector did: requests, pages, records, retries.
         public var statistics: ExtractionStatistics
     }
@@ -49,6 +52,7 @@ public struct Ingestor: Sendable {
                     landed(connector.system, batch)
                 } catch {
                     outcome.failure = "\(entity): \(error)"
+                    outcome.warehouseFailed = error is WarehouseError
                     logger.error("source failed", metadata: ["entity": "\(entity)", "error": "\(error)"])
                     break
                 }

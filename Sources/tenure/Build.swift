@@ -39,7 +39,7 @@ struct Build: AsyncParsableCommand {
         let started = ContinuousClock.now
         let report: BuildReport
         do {
-            let counter = Counter()
+            let counter = ProgressCounter()
             report = try await runner.build(selection.selection, runDate: runDate, fullRefresh: fullRefresh) { outcome in
                 let index = counter.next()
                 print(BuildOutput.line(outcome, index: index, of: total))
@@ -84,13 +84,6 @@ struct TransformProject {
     func runner(on warehouse: any Warehouse, logger: Logger) -> ProjectRunner {
         ProjectRunner(project: project, warehouse: warehouse, swiftModels: swiftModels, logger: logger)
     }
-}
-
-/// Counts progress lines from the runner's callback.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func next() -> Int { lock.withLock { value += 1; return value } }
 }
 
 /// How build and test results are printed.

@@ -1,10 +1,12 @@
 import ArgumentParser
+import ChurnForecast
 import Connectors
 import Dashboard
 import Foundation
 import Logging
 import Pipeline
 import TenureCore
+import Tracking
 import Warehouse
 
 /// `tenure run`: the bank's day, end to end.
@@ -92,6 +94,15 @@ enum PipelineAssembly {
             }
         }
         daily.alertChannel = try alertChannel(configuration)
+        if let uri = ProcessInfo.processInfo.environment["MLFLOW_TRACKING_URI"], !uri.isEmpty {
+            let churn = configuration.churn
+            daily.trackTraining = { result, registration in
+                let run = try await MLflowClient(trackingURI: uri, requestTimeout: .seconds(15), logger: logger)
+                    .log(ChurnTracking.run(result, registration: registration, settings: churn))
+                try await ModelRegistry(warehouse).recordMLflowRun(run, for: registration.runID)
+                return "logged to MLflow as run \(run)"
+            }
+        }
         return daily
     }
 

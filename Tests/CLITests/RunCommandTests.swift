@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 import Warehouse
 import WarehouseTestSupport
@@ -40,7 +43,10 @@ struct RunCommandTests {
             let status = try CommandLineTests.run(["status"] + common)
             #expect(status.output.contains("in progress: run run-"), "the killed run still holds the lock: \(status.output)")
 
-            let rerun = try CommandLineTests.run(["run"] + common)
+            // The training of this run is logged to MLflow too, as `tenure model train`'s is.
+            let mlflow = try ModelCommandTests.mlflowURL()
+            let rerun = try CommandLineTests.run(["run"] + common, environment: [
+                "MLFLOW_TRACKING_URI": mlflow, "MLFLOW_EXPERIMENT_NAME": "tenure-run-\(engine.rawValue)-\(UUID().uuidString.prefix(8))"])
             #expect(rerun.status == 0, "\(rerun.output)\(rerun.errors)")
             #expect(rerun.output.contains("took over from run run-") && rerun.output.contains(": succeeded in"), "\(rerun.output)")
             // Not on a terminal: quiet structured logs, one line per step with its figures.
@@ -66,6 +72,11 @@ struct RunCommandTests {
             let distinctScored = try await warehouse.scalarInt("SELECT COUNT(DISTINCT customer_key) FROM gold.churn_predictions")
             #expect(scored > 100 && scored == distinctScored)
             #expect(try await warehouse.scalarInt("SELECT COUNT(*) FROM ml.model_versions") == 1)
+            let mlflowRun = try #require(try await warehouse.query("SELECT mlflow_run_id FROM ml.model_runs").first?.string("mlflow_run_id"))
+            let trainStep = try await warehouse.query("SELECT detail FROM ops.step_runs WHERE step = 'train' AND status = 'succeeded'").first?.string("detail")
+            #expect(trainStep?.hasSuffix("logged to MLflow as run \(mlflowRun)") == true, "\(trainStep ?? "")")
+            let (_, response) = try await URLSession.shared.data(from: URL(string: "\(mlflow)/api/2.0/mlflow/runs/get?run_id=\(mlflowRun)")!)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
             #expect(try await warehouse.scalarInt("SELECT COUNT(*) FROM ops.pipeline_lock") == 0, "the lock is released")
             try await warehouse.close()
             #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("report/tenure-report.html").path))

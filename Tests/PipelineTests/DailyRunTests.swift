@@ -127,6 +127,19 @@ struct DailyRunTests {
             #expect(later.step(.alerts)?.rows == stillHigh)
             #expect(await inbox.count == high + stillHigh)
             #expect(try await warehouse.count("SELECT COUNT(*) AS n FROM ops.pipeline_runs") == 4)
+
+            // The warehouse itself fails under ingestion (a bronze table replaced by hand): that is
+            // no source outage to work around with last good data, so the run fails and publishes nothing.
+            let before = try await warehouse.query("SELECT MAX(scored_at) AS at FROM gold.churn_predictions").first?.string("at")
+            try await warehouse.execute("DROP TABLE bronze.erp_customers")
+            try await warehouse.execute("CREATE TABLE bronze.erp_customers (note TEXT)")
+            let broken = try await run(now: { Date().addingTimeInterval(32 * 86_400) }).run()
+            #expect(broken.status == .failed, "\(broken.steps.map(\.line))")
+            let ingest = try #require(broken.step(.ingest))
+            #expect(ingest.status == .failed && ingest.detail.contains("the warehouse failed while landing erpnext"), "\(ingest.detail)")
+            #expect(!ingest.detail.contains("unavailable"), "\(ingest.detail)")
+            #expect(broken.step(.score)?.status == .skipped && broken.step(.alerts)?.status == .skipped)
+            #expect(try await warehouse.query("SELECT MAX(scored_at) AS at FROM gold.churn_predictions").first?.string("at") == before)
         }
         try await warehouse.close()
     }

@@ -85,6 +85,34 @@ struct ScheduledRunsTests {
         #expect(seen.value?.next == Self.date("2026-11-29T06:00:00Z") && seen.value?.running == true)
     }
 
+    @Test func aScheduledRunWorksOnThePipelinesThreadsNotTheCooperativePool() async throws {
+        let schedule = try CronSchedule("0 0 7 * * ?", timeZone: TimeZone(identifier: "UTC")!)
+        let clock = ManualClock(Self.date("2026-11-27T12:00:00Z"))
+        let labels = Labels()
+        let scheduled = ScheduledRuns(schedule: schedule, clock: clock, logger: Self.logger) { _ in
+            labels.add(Self.queueLabel())
+            // Child tasks (a step's concurrent work) run there too.
+            await withTaskGroup(of: String.self) { group in
+                for _ in 0..<4 { group.addTask { Self.queueLabel() } }
+                for await label in group { labels.add(label) }
+            }
+            withUnsafeCurrentTask { $0?.cancel() }
+        }
+        await Task { await scheduled.run() }.value
+        #expect(labels.all == Array(repeating: "tenure.pipeline", count: 5), "\(labels.all)")
+        #expect(Self.queueLabel() != "tenure.pipeline", "the test itself is on the cooperative pool")
+    }
+
+    /// Where the caller runs.
+    static func queueLabel() -> String { PipelineExecutor.isCurrent ? "tenure.pipeline" : "elsewhere" }
+
+    final class Labels: @unchecked Sendable {
+        private let lock = NSLock()
+        private var labels: [String] = []
+        func add(_ label: String) { lock.withLock { labels.append(label) } }
+        var all: [String] { lock.withLock { labels } }
+    }
+
     final class Seen: @unchecked Sendable {
         private let lock = NSLock()
         private var stored: (next: Date?, running: Bool)?

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import TenureCore
 import Warehouse
 
 /// The warehouse's state in Prometheus's text exposition format, for `GET /metrics`: pipeline
@@ -24,7 +25,7 @@ public struct PrometheusMetrics: Sendable {
             for (status, count) in [("success", latest.built), ("error", latest.failed), ("skipped", latest.skipped)] {
                 out.sample("tenure_build_models", ["status": status], Double(count))
             }
-            if let finished = latest.finishedAt.flatMap(Self.date) {
+            if let finished = latest.finishedAt.flatMap(Timestamp.date) {
                 out.family("tenure_build_last_finished_timestamp_seconds", "gauge", "When the latest build finished (Unix time).")
                 out.sample("tenure_build_last_finished_timestamp_seconds", [:], finished.timeIntervalSince1970)
             }
@@ -50,7 +51,7 @@ public struct PrometheusMetrics: Sendable {
         out.family("tenure_source_age_seconds", "gauge", "Seconds since each source's newest batch landed.")
         out.family("tenure_source_rows_landed", "gauge", "Rows each source has landed in bronze.")
         for source in try await queries.freshness() {
-            if let loaded = source.lastLoadedAt.flatMap(Self.date) {
+            if let loaded = source.lastLoadedAt.flatMap(Timestamp.date) {
                 out.sample("tenure_source_last_loaded_timestamp_seconds", ["source": source.source], loaded.timeIntervalSince1970)
                 out.sample("tenure_source_age_seconds", ["source": source.source], now.timeIntervalSince(loaded))
             }
@@ -86,11 +87,11 @@ public struct PrometheusMetrics: Sendable {
         for status in ["succeeded", "degraded", "failed", "abandoned"] {
             out.sample("tenure_pipeline_last_run_status", ["status": status], latest.status == status ? 1 : 0)
         }
-        if let finished = latest.finishedAt.flatMap(Self.date) {
+        if let finished = latest.finishedAt.flatMap(Timestamp.date) {
             out.family("tenure_pipeline_last_run_timestamp_seconds", "gauge", "When the latest pipeline run finished (Unix time).")
             out.sample("tenure_pipeline_last_run_timestamp_seconds", [:], finished.timeIntervalSince1970)
         }
-        if let published = runs.first(where: { $0.status == "succeeded" || $0.status == "degraded" })?.finishedAt.flatMap(Self.date) {
+        if let published = runs.first(where: { $0.status == "succeeded" || $0.status == "degraded" })?.finishedAt.flatMap(Timestamp.date) {
             out.family("tenure_pipeline_last_published_timestamp_seconds", "gauge", "When a pipeline run last published predictions (Unix time).")
             out.sample("tenure_pipeline_last_published_timestamp_seconds", [:], published.timeIntervalSince1970)
         }
@@ -99,10 +100,6 @@ public struct PrometheusMetrics: Sendable {
         for step in steps { out.sample("tenure_pipeline_step_duration_seconds", ["step": step.step, "status": step.status], step.seconds ?? 0) }
         out.family("tenure_pipeline_step_rows", "gauge", "Rows each step of the latest finished pipeline run handled.")
         for step in steps { out.sample("tenure_pipeline_step_rows", ["step": step.step], Double(step.rows ?? 0)) }
-    }
-
-    static func date(_ text: String) -> Date? {
-        (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
     }
 }
 

@@ -139,22 +139,3 @@ public struct StepRecord: Sendable, Equatable {
         detail = row.string("detail")
     }
 }
-
-/// Times as the `ops` tables store them.
-enum Timestamp {
-    /// ISO 8601 in UTC with milliseconds: sorts as text on every engine.
-    static func iso(_ time: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: time)
-    }
-
-    /// The time `text` names, when it is ISO 8601.
-    static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
-    }
-}

@@ -29,6 +29,9 @@ public struct DailyRun: Sendable {
     public let swiftModels: [any SwiftModel]
     /// Writes the executive report and says what it wrote, in a line; nil: no report.
     public var report: (@Sendable (any Warehouse) async throws -> String)?
+    /// Copies a training to an experiment tracker (MLflow) and says where, in a line; nil: not
+    /// tracked. Tracking is a copy for the data scientists: when it fails, the step says so and succeeds.
+    public var trackTraining: (@Sendable (ChurnTrainingResult, Registration) async throws -> String)?
     /// Where alerts go; nil: alerts are off.
     public var alertChannel: (any AlertChannel)?
     /// Shows progress (a bar on a terminal, structured logs otherwise).
@@ -202,7 +205,7 @@ public struct DailyRun: Sendable {
 
     private func ingest() async throws -> StepResult {
         let total = connectors.reduce(0) { $0 + SourceEntity.of($1.system).count }
-        let done = Counter()
+        let done = ProgressCounter()
         let outcomes = await Ingestor(warehouse: warehouse, logger: logger).ingest(connectors, full: !incremental, landed: { system, batch in
             progress.advanced(.ingest, done: done.next(), of: total, item: "\(system.rawValue) \(batch.entity.name)")
         })
@@ -212,6 +215,9 @@ public struct DailyRun: Sendable {
         var detail = "\(received) records received, \(landed) new, \(quarantined) quarantined"
         let failures = outcomes.filter { $0.failure != nil }
         guard !failures.isEmpty else { return StepResult(.succeeded, rows: landed, detail: detail) }
+        if let broken = failures.first(where: \.warehouseFailed) {
+            return StepResult(.failed, rows: landed, detail: detail + "; the warehouse failed while landing \(broken.system.rawValue) (\(broken.failure ?? "")): this is not a source outage")
+        }
         let status = try await BronzeStatus.read(from: warehouse)
         var missing: [String] = []
         for outcome in failures {
@@ -229,7 +235,7 @@ public struct DailyRun: Sendable {
 
     private func buildStep(_ step: PipelineStep, selection: Selection) async throws -> StepResult {
         let total = try selection.models(in: project).count
-        let done = Counter()
+        let done = ProgressCounter()
         let runner = ProjectRunner(project: project, warehouse: warehouse, swiftModels: swiftModels, logger: logger)
         let report = try await runner.build(selection) { outcome in
             progress.advanced(step, done: done.next(), of: total, item: "\(outcome.model.layer.rawValue).\(outcome.model.name)")
@@ -273,8 +279,15 @@ public struct DailyRun: Sendable {
         let verdict = registration.becameChampion
             ? "churn-v\(registration.version) is the new champion"
             : "churn-v\(registration.version) registered; churn-v\(registration.previousChampion?.version ?? 0) stays champion"
+        var tracked = ""
+        if let trackTraining {
+            do { tracked = "; " + (try await trackTraining(result, registration)) } catch {
+                tracked = "; not logged to the experiment tracker: " + Self.oneLine(error)
+                logger.warning("training not tracked", metadata: ["error": "\(Self.oneLine(error))"])
+            }
+        }
         return StepResult(.succeeded, rows: result.trainingRows,
-                          detail: "\(decision.reason); " + String(format: "validation ROC AUC %.4f; ", result.validationAUC) + verdict)
+                          detail: "\(decision.reason); " + String(format: "validation ROC AUC %.4f; ", result.validationAUC) + verdict + tracked)
     }
 
     private func writeReport() async throws -> StepResult {
@@ -325,11 +338,4 @@ public struct PipelineResult: Sendable {
     public let seconds: Double
     /// A run that had stopped midway and whose work this one redid.
     public let abandonedRun: String?
-}
-
-/// Counts progress from callbacks that may come from any task.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func next() -> Int { lock.withLock { value += 1; return value } }
 }

@@ -63,7 +63,11 @@ public final class ScheduledRuns: Sendable {
             logger.notice("next scheduled run", metadata: ["at": "\(Self.format(next, in: schedule.timeZone))"])
             do { try await clock.sleep(until: next) } catch { return }
             state.set(running: true, next: schedule.nextFire(after: next))
-            await runPipeline(next)
+            if #available(macOS 15.0, *) {
+                await withTaskExecutorPreference(PipelineExecutor.shared) { await runPipeline(next) }
+            } else {
+                await runPipeline(next)
+            }
             state.set(running: false, next: nil)
             after = max(next, clock.now())
         }

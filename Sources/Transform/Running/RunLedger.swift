@@ -65,9 +65,5 @@ enum RunLedger {
     }
 
     /// The current UTC time in ISO 8601 with milliseconds.
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+    static func now() -> String { Timestamp.iso(Date()) }
 }
