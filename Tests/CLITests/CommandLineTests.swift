@@ -19,7 +19,10 @@ struct CommandLineTests {
         return folder.appendingPathComponent("tenure")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs `tenure` with `arguments` and collects what it prints. A command still running after
+    /// `timeLimit` seconds is killed and recorded as a failure naming it, so a hang fails its test
+    /// instead of stalling the whole run.
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeLimit: TimeInterval = 600) throws -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -30,11 +33,36 @@ struct CommandLineTests {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes are drained at once: a command that fills one while we wait on the other
+        // would otherwise stall with us.
+        let output = Drain(out.fileHandleForReading), errors = Drain(err.fileHandleForReading)
+        let deadline = Date(timeIntervalSinceNow: timeLimit)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("`tenure \(arguments.joined(separator: " "))` did not finish within \(Int(timeLimit)) s and was killed")
+        }
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                       errors: String(decoding: errors, as: UTF8.self))
+        return Outcome(status: process.terminationStatus, output: output.text(), errors: errors.text())
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    final class Drain: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()
+
+        init(_ handle: FileHandle) {
+            Thread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }.start()
+        }
+
+        /// What was read, once the writer has closed the pipe (or after 10 s more, if something it started holds it open).
+        func text() -> String {
+            guard done.wait(timeout: .now() + 10) == .success else { return "(the pipe stayed open after the command ended)" }
+            return String(decoding: data, as: UTF8.self)
+        }
     }
 
     /// A failure is one line on standard error, a non-zero exit, and no trace of a crash.
