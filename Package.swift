@@ -258,6 +258,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                // Each live test's own HTTP client, shut down before its server stops.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(name: "AccessTests", dependencies: ["Access", "Warehouse", "WarehouseTestSupport"]),
@@ -267,6 +269,8 @@ let package = Package(
                 "Sandbox", "Connectors", "Ingestion", "Simulator", "Warehouse", "TenureCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                // Each live test's own HTTP client, shut down before its server stops.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(

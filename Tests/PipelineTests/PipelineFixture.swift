@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import ChurnForecast
 import Connectors
 import Foundation
@@ -48,6 +49,21 @@ enum PipelineFixture {
                            progress: LogProgress(logger: logger), logger: logger)
         run.trainingThreads = 1
         return run
+    }
+
+    /// Runs `body` with an HTTP client of its own, shut down afterwards whether or not it throws.
+    /// Tests use one rather than the shared client, whose pooled keep-alive connections to a test's
+    /// loopback server can keep that server's graceful shutdown, and the test, waiting forever.
+    static func withHTTPClient<T: Sendable>(_ body: (HTTPClient) async throws -> T) async throws -> T {
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+        do {
+            let value = try await body(client)
+            try await client.shutdown()
+            return value
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
     }
 
     /// The file connectors of `bank`.

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Connectors
 import Foundation
 import Hummingbird
@@ -50,7 +51,13 @@ struct SandboxTests {
         return policy
     }
 
+    /// The HTTP client of the sandbox the current test runs against.
+    @TaskLocal static var client: HTTPClient = .shared
+
     /// Runs `body` with a sandbox on a loopback port and the connectors' environment pointing at it.
+    /// The connectors get an HTTP client of the test's own, shut down before the sandbox stops: a
+    /// keep-alive connection left in the shared client's pool can keep the server's graceful
+    /// shutdown, and with it the test, waiting forever.
     /// With `ownStore`, the sandbox gets a store of its own, which the test may change.
     static func withSandbox(faults: FaultSettings = FaultSettings(), ownStore: Bool = false, _ body: @escaping @Sendable (_ environment: [String: String], _ sandbox: SandboxServer, _ store: SandboxStore) async throws -> Void) async throws {
         let fixture = try await fixture.value
@@ -68,14 +75,21 @@ struct SandboxTests {
             defer { try? FileManager.default.removeItem(at: folder) }
             try fixture.credentials.writeEnvironment(to: folder.appendingPathComponent(".env"), baseURL: "http://127.0.0.1:\(port)")
             let environment = try DotEnv.read(folder.appendingPathComponent(".env"))
-            try await body(environment, sandbox, store)
+            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+            do {
+                try await Self.$client.withValue(client) { try await body(environment, sandbox, store) }
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+            try await client.shutdown()
         }
     }
 
     /// Ingests through the API connectors into a fresh warehouse (or `warehouse`).
     static func ingest(_ environment: [String: String], into warehouse: any Warehouse, full: Bool = false,
                        systems: [SourceSystem] = SourceSystem.allCases) async -> [Ingestor.SourceOutcome] {
-        await Ingestor(warehouse: warehouse, logger: logger).ingest(APISources.connectors(for: systems, environment: environment, policy: policy), full: full)
+        await Ingestor(warehouse: warehouse, logger: logger).ingest(APISources.connectors(for: systems, environment: environment, client: client, policy: policy), full: full)
     }
 
     static func freshWarehouse() async throws -> any Warehouse {
@@ -116,7 +130,7 @@ struct SandboxTests {
 
     @Test func theSalesforceConnectorCreatesRetentionTasks() async throws {
         try await Self.withSandbox(ownStore: true) { environment, _, _ in
-            let connector = try #require(APISources.connectors(for: [.salesforce], environment: environment, policy: Self.policy).first as? SalesforceConnector)
+            let connector = try #require(APISources.connectors(for: [.salesforce], environment: environment, client: Self.client, policy: Self.policy).first as? SalesforceConnector)
             let id = try await connector.createTask(["Subject": "Retention call: HIGH churn risk", "Priority": "High", "ActivityDate": "2026-02-02"])
             #expect(id.hasPrefix("00T"))
             let tasks = try #require(SourceEntity.all.first { $0.bronzeTable == "sf_tasks" })
