@@ -275,7 +275,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["tenure", "Warehouse", "WarehouseTestSupport"]
+            dependencies: [
+                "tenure", "Warehouse", "WarehouseTestSupport",
+                // MLflow's REST API, read back by the tests that log to it.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
     ]
 )

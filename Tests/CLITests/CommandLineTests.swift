@@ -20,49 +20,14 @@ struct CommandLineTests {
     }
 
     /// Runs `tenure` with `arguments` and collects what it prints. A command still running after
-    /// `timeLimit` seconds is killed and recorded as a failure naming it, so a hang fails its test
+    /// `timeLimit` is killed and recorded as a failure naming it, so a hang fails its test
     /// instead of stalling the whole run.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeLimit: TimeInterval = 600) throws -> Outcome {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeLimit: Duration = .seconds(600)) async throws -> Outcome {
+        let command = try ChildProcess(binary, arguments, environment: environment)
+        if await !command.waitForExit(timeLimit: timeLimit) {
+            Issue.record("`tenure \(arguments.joined(separator: " "))` did not finish within \(timeLimit.components.seconds) s and was killed")
         }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Both pipes are drained at once: a command that fills one while we wait on the other
-        // would otherwise stall with us.
-        let output = Drain(out.fileHandleForReading), errors = Drain(err.fileHandleForReading)
-        let deadline = Date(timeIntervalSinceNow: timeLimit)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            Issue.record("`tenure \(arguments.joined(separator: " "))` did not finish within \(Int(timeLimit)) s and was killed")
-        }
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: output.text(), errors: errors.text())
-    }
-
-    /// Reads a pipe to its end on a thread of its own.
-    final class Drain: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var data = Data()
-
-        init(_ handle: FileHandle) {
-            Thread { [self] in
-                data = handle.readDataToEndOfFile()
-                done.signal()
-            }.start()
-        }
-
-        /// What was read, once the writer has closed the pipe (or after 10 s more, if something it started holds it open).
-        func text() -> String {
-            guard done.wait(timeout: .now() + 10) == .success else { return "(the pipe stayed open after the command ended)" }
-            return String(decoding: data, as: UTF8.self)
-        }
+        return Outcome(status: command.status, output: command.output, errors: command.errors)
     }
 
     /// A failure is one line on standard error, a non-zero exit, and no trace of a crash.
@@ -74,34 +39,47 @@ struct CommandLineTests {
         #expect(!outcome.errors.contains("Fatal error") && !outcome.errors.contains("Stack dump"), sourceLocation: sourceLocation)
     }
 
-    @Test func everyCommandHasHelp() throws {
-        let root = try Self.run(["--help"])
+    @Test func aCommandStillRunningAtItsTimeLimitIsKilled() async throws {
+        let bank = try await IngestCommandTests.bank.value
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("tenure-cli-limit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: project) }
+        // The sandbox serves until it is stopped.
+        let sandbox = try ChildProcess(Self.binary, ["sandbox", "--data", bank.path, "--port", String(try SandboxCommandTests.freePort()), "--project", project.path])
+        let started = ContinuousClock.now
+        #expect(await !sandbox.waitForExit(timeLimit: .seconds(3)))
+        #expect(sandbox.terminatingSignal == SIGKILL && sandbox.status == 128 + SIGKILL)
+        #expect(ContinuousClock.now - started >= .seconds(3))
+    }
+
+    @Test func everyCommandHasHelp() async throws {
+        let root = try await Self.run(["--help"])
         #expect(root.status == 0)
         #expect(root.output.contains("generate"))
-        let generate = try Self.run(["generate", "--help"])
+        let generate = try await Self.run(["generate", "--help"])
         #expect(generate.status == 0)
         for option in ["--customers", "--seed", "--out", "--dirt"] { #expect(generate.output.contains(option)) }
         #expect(generate.output.contains("mixed_date_formats"), "the dirt rates are documented in the help")
     }
 
-    @Test func zeroCustomersIsRefusedInOneLine() throws {
-        expectOneLineError(try Self.run(["generate", "--customers", "0", "--out", NSTemporaryDirectory() + "/never"]),
+    @Test func zeroCustomersIsRefusedInOneLine() async throws {
+        expectOneLineError(try await Self.run(["generate", "--customers", "0", "--out", NSTemporaryDirectory() + "/never"]),
                            mentioning: "--customers must be between 1 and 500000")
     }
 
-    @Test func anUnwritableFolderIsRefusedInOneLine() throws {
-        expectOneLineError(try Self.run(["generate", "--customers", "3", "--out", "/dev/null/bank"]), mentioning: "cannot write /dev/null/bank")
+    @Test func anUnwritableFolderIsRefusedInOneLine() async throws {
+        expectOneLineError(try await Self.run(["generate", "--customers", "3", "--out", "/dev/null/bank"]), mentioning: "cannot write /dev/null/bank")
     }
 
-    @Test func aBadDirtRateIsRefusedInOneLine() throws {
-        expectOneLineError(try Self.run(["generate", "--customers", "3", "--dirt", "nicknames=2", "--out", NSTemporaryDirectory() + "/never"]),
+    @Test func aBadDirtRateIsRefusedInOneLine() async throws {
+        expectOneLineError(try await Self.run(["generate", "--customers", "3", "--dirt", "nicknames=2", "--out", NSTemporaryDirectory() + "/never"]),
                            mentioning: "invalid dirt rate")
     }
 
-    @Test func generateWritesTheBankAndSaysWhat() throws {
+    @Test func generateWritesTheBankAndSaysWhat() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tenure-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outcome = try Self.run(["generate", "--customers", "20", "--seed", "5", "--out", folder.path])
+        let outcome = try await Self.run(["generate", "--customers", "20", "--seed", "5", "--out", folder.path])
         #expect(outcome.status == 0, "\(outcome.errors)")
         #expect(outcome.output.contains("erpnext/customer"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("truth/people.csv").path))

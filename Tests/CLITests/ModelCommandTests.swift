@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import AsyncHTTPClient
 import Testing
 import Warehouse
 import WarehouseTestSupport
@@ -17,21 +15,39 @@ struct ModelCommandTests {
         return url
     }
 
+    /// The JSON answer of MLflow's REST API to `GET path`, through an HTTP client of the call's own
+    /// (closed after it, so no idle connection outlives the test).
+    static func mlflowGet(_ path: String) async throws -> [String: Any] {
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+        do {
+            let response = try await client.execute(HTTPClientRequest(url: try mlflowURL() + path), timeout: .seconds(30))
+            let body = try await response.body.collect(upTo: 16 << 20)
+            try await client.shutdown()
+            guard response.status == .ok else {
+                throw IngestCommandTests.CLIError(message: "MLflow answered GET \(path) with \(response.status.code)")
+            }
+            return try #require(try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
     @Test(arguments: TestEngine.allCases)
     func trainRegistersScoresAndLogsToMLflow(engine: TestEngine) async throws {
-        let bank = try IngestCommandTests.bank.get()
+        let bank = try await IngestCommandTests.bank.value
         let project = try BuildCommandTests.project()
         defer { try? FileManager.default.removeItem(at: project) }
         let mlflow = try Self.mlflowURL()
         try await engine.withWarehouseLocation { location in
             let common = ["--project", project.path, "--warehouse", location]
-            #expect(try CommandLineTests.run(["ingest", "--from", bank.path] + common).status == 0)
-            #expect(try CommandLineTests.run(["build"] + common).status == 0)
-            let none = try CommandLineTests.run(["model", "show"] + common)
+            #expect(try await CommandLineTests.run(["ingest", "--from", bank.path] + common).status == 0)
+            #expect(try await CommandLineTests.run(["build"] + common).status == 0)
+            let none = try await CommandLineTests.run(["model", "show"] + common)
             CommandLineTests().expectOneLineError(none, mentioning: "no churn model trained yet")
 
             let experiment = "tenure-cli-\(engine.rawValue)-\(UUID().uuidString.prefix(8))"
-            let train = try CommandLineTests.run(["model", "train", "--threads", "1"] + common,
+            let train = try await CommandLineTests.run(["model", "train", "--threads", "1"] + common,
                                                  environment: ["MLFLOW_TRACKING_URI": mlflow, "MLFLOW_EXPERIMENT_NAME": experiment])
             #expect(train.status == 0, "\(train.output)\(train.errors)")
             for text in ["ROC AUC", "bank rule", "logistic", "calibration", "out of time", "registered churn-v1", "now the champion", "scored "] {
@@ -48,24 +64,22 @@ struct ModelCommandTests {
             try await warehouse.close()
 
             // MLflow holds the same figure and the model.
-            let (body, response) = try await URLSession.shared.data(from: URL(string: "\(mlflow)/api/2.0/mlflow/runs/get?run_id=\(mlflowRun)")!)
-            #expect((response as? HTTPURLResponse)?.statusCode == 200)
-            let run = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])["run"] as? [String: Any]
+            let run = try await Self.mlflowGet("/api/2.0/mlflow/runs/get?run_id=\(mlflowRun)")["run"] as? [String: Any]
             let metrics = ((run?["data"] as? [String: Any])?["metrics"] as? [[String: Any]]) ?? []
             let auc = metrics.first { $0["key"] as? String == "val_roc_auc" }?["value"] as? Double
             #expect(auc.map { abs($0 - (stored.double("validation_auc") ?? -1)) < 1e-9 } == true, "\(metrics)")
 
-            let second = try CommandLineTests.run(["model", "train", "--threads", "1", "--seed", "11"] + common)
+            let second = try await CommandLineTests.run(["model", "train", "--threads", "1", "--seed", "11"] + common)
             #expect(second.status == 0 && second.output.contains("registered churn-v2"), "\(second.output)\(second.errors)")
-            let list = try CommandLineTests.run(["model", "list"] + common)
+            let list = try await CommandLineTests.run(["model", "list"] + common)
             #expect(list.output.contains("churn-v1") && list.output.contains("churn-v2"), "\(list.output)")
-            let promote = try CommandLineTests.run(["model", "promote", "2"] + common)
+            let promote = try await CommandLineTests.run(["model", "promote", "2"] + common)
             #expect(promote.status == 0 && promote.output.contains("churn-v2 is now the champion"), "\(promote.output)\(promote.errors)")
-            #expect(try CommandLineTests.run(["model", "list"] + common).output.contains(" * churn-v2"))
-            let show = try CommandLineTests.run(["model", "show", "1"] + common)
+            #expect(try await CommandLineTests.run(["model", "list"] + common).output.contains(" * churn-v2"))
+            let show = try await CommandLineTests.run(["model", "show", "1"] + common)
             #expect(show.status == 0 && show.output.contains("churn-v1, registered")
                     && show.output.contains("decile"), "\(show.output)")
-            CommandLineTests().expectOneLineError(try CommandLineTests.run(["model", "promote", "9"] + common), mentioning: "no model version 9")
+            CommandLineTests().expectOneLineError(try await CommandLineTests.run(["model", "promote", "9"] + common), mentioning: "no model version 9")
         }
     }
 }

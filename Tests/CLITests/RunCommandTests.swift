@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
 import Warehouse
 import WarehouseTestSupport
@@ -12,7 +9,7 @@ import WarehouseTestSupport
 struct RunCommandTests {
     @Test(arguments: TestEngine.allCases)
     func aRunKilledMidwayIsTakenOverAndRedoneWithNothingDuplicated(engine: TestEngine) async throws {
-        let bank = try IngestCommandTests.bank.get()
+        let bank = try await IngestCommandTests.bank.value
         let expected = try IngestCommandTests.expectedRows(bank)
         let project = try BuildCommandTests.project()
         defer { try? FileManager.default.removeItem(at: project) }
@@ -20,32 +17,22 @@ struct RunCommandTests {
             .write(to: project.appendingPathComponent("tenure.yml"), atomically: true, encoding: .utf8)
         try await engine.withWarehouseLocation { location in
             let common = ["--project", project.path, "--warehouse", location]
-            let process = Process()
-            process.executableURL = CommandLineTests.binary
-            process.arguments = ["run", "--verbose"] + common
-            let log = Pipe()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = log
-            try process.run()
+            let run = try ChildProcess(CommandLineTests.binary, ["run", "--verbose"] + common, captureOutput: false)
             // Structured logs (standard error is not a terminal) say when each step starts (after
             // it is on record): kill the run, without warning, as it starts building silver and gold.
-            var output = ""
-            while !output.contains("step=build") {
-                let data = log.fileHandleForReading.availableData
-                if data.isEmpty { break }
-                output += String(decoding: data, as: UTF8.self)
-            }
-            #expect(process.isRunning, "the run must still be going when it is killed")
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            let building = await run.wait(until: { $0.errors.contains("step=build") }, timeLimit: .seconds(600))
+            #expect(building && !run.hasExited, "the run must still be going when it is killed: \(run.errors.suffix(2000))")
+            run.send(SIGKILL)
+            _ = await run.waitForExit(timeLimit: .seconds(30))
+            let output = run.errors
             #expect(output.contains("step=ingest status=succeeded") || output.contains("status=succeeded step=ingest"), "\(output.suffix(2000))")
 
-            let status = try CommandLineTests.run(["status"] + common)
+            let status = try await CommandLineTests.run(["status"] + common)
             #expect(status.output.contains("in progress: run run-"), "the killed run still holds the lock: \(status.output)")
 
             // The training of this run is logged to MLflow too, as `tenure model train`'s is.
             let mlflow = try ModelCommandTests.mlflowURL()
-            let rerun = try CommandLineTests.run(["run"] + common, environment: [
+            let rerun = try await CommandLineTests.run(["run"] + common, environment: [
                 "MLFLOW_TRACKING_URI": mlflow, "MLFLOW_EXPERIMENT_NAME": "tenure-run-\(engine.rawValue)-\(UUID().uuidString.prefix(8))"])
             #expect(rerun.status == 0, "\(rerun.output)\(rerun.errors)")
             #expect(rerun.output.contains("took over from run run-") && rerun.output.contains(": succeeded in"), "\(rerun.output)")
@@ -75,38 +62,38 @@ struct RunCommandTests {
             let mlflowRun = try #require(try await warehouse.query("SELECT mlflow_run_id FROM ml.model_runs").first?.string("mlflow_run_id"))
             let trainStep = try await warehouse.query("SELECT detail FROM ops.step_runs WHERE step = 'train' AND status = 'succeeded'").first?.string("detail")
             #expect(trainStep?.hasSuffix("logged to MLflow as run \(mlflowRun)") == true, "\(trainStep ?? "")")
-            let (_, response) = try await URLSession.shared.data(from: URL(string: "\(mlflow)/api/2.0/mlflow/runs/get?run_id=\(mlflowRun)")!)
-            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            let logged = try await ModelCommandTests.mlflowGet("/api/2.0/mlflow/runs/get?run_id=\(mlflowRun)")["run"] as? [String: Any]
+            #expect((logged?["info"] as? [String: Any])?["run_id"] as? String == mlflowRun)
             #expect(try await warehouse.scalarInt("SELECT COUNT(*) FROM ops.pipeline_lock") == 0, "the lock is released")
             try await warehouse.close()
             #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("report/tenure-report.html").path))
 
-            let after = try CommandLineTests.run(["status"] + common)
+            let after = try await CommandLineTests.run(["status"] + common)
             #expect(after.output.contains("abandoned") && after.output.contains("succeeded") && !after.output.contains("in progress"), "\(after.output)")
             #expect(after.output.contains("score    succeeded"), "\(after.output)")
         }
     }
 
-    @Test func badSettingsAreOneLineErrors() throws {
+    @Test func badSettingsAreOneLineErrors() async throws {
         let project = try BuildCommandTests.project()
         defer { try? FileManager.default.removeItem(at: project) }
         try "pipeline:\n  alerts:\n    channel: webhook\n".write(to: project.appendingPathComponent("tenure.yml"), atomically: true, encoding: .utf8)
-        let webhook = try CommandLineTests.run(["run", "--project", project.path, "--from", project.appendingPathComponent("models").path],
+        let webhook = try await CommandLineTests.run(["run", "--project", project.path, "--from", project.appendingPathComponent("models").path],
                                                environment: ["TENURE_ALERT_WEBHOOK_URL": ""])
         #expect(webhook.status != 0)
         #expect(webhook.errors.contains("pipeline.alerts.channel is webhook, but TENURE_ALERT_WEBHOOK_URL is not set"), "\(webhook.errors)")
         #expect(webhook.errors.split(separator: "\n").count == 1)
         try "pipeline:\n  retrain_on_auc_drop: 3\n".write(to: project.appendingPathComponent("tenure.yml"), atomically: true, encoding: .utf8)
-        let drop = try CommandLineTests.run(["run", "--project", project.path])
+        let drop = try await CommandLineTests.run(["run", "--project", project.path])
         #expect(drop.status != 0 && drop.errors.contains("pipeline.retrain_on_auc_drop must be between 0 and 1"), "\(drop.errors)")
         try "pipeline:\n  schedule: \"0 30 6 ? * MON-FRI\"\n  time_zone: Asia/Tokyo\n".write(to: project.appendingPathComponent("tenure.yml"), atomically: true, encoding: .utf8)
-        let status = try CommandLineTests.run(["status", "--project", project.path])
+        let status = try await CommandLineTests.run(["status", "--project", project.path])
         #expect(status.status == 0 && status.output.contains("schedule: 0 30 6 ? * MON-FRI (Asia/Tokyo) (run by `tenure serve`), next run 20"), "\(status.output)")
         #expect(status.output.contains(" GMT+9") && status.output.contains("pipeline: no runs yet"), "\(status.output)")
         try FileManager.default.removeItem(at: project.appendingPathComponent("tenure.yml"))
-        let schedule = try CommandLineTests.run(["serve", "--project", project.path, "--schedule", "0 0 25 * * ?"])
+        let schedule = try await CommandLineTests.run(["serve", "--project", project.path, "--schedule", "0 0 25 * * ?"])
         #expect(schedule.status != 0 && schedule.errors.contains("--schedule \"0 0 25 * * ?\": hour field: 25 is out of range"), "\(schedule.errors)")
-        let zone = try CommandLineTests.run(["serve", "--project", project.path, "--schedule", "0 0 7 * * ?", "--time-zone", "Mars/Olympus"])
+        let zone = try await CommandLineTests.run(["serve", "--project", project.path, "--schedule", "0 0 7 * * ?", "--time-zone", "Mars/Olympus"])
         #expect(zone.status != 0 && zone.errors.contains("no time zone named 'Mars/Olympus'"), "\(zone.errors)")
     }
 }

@@ -24,34 +24,25 @@ struct SandboxCommandTests {
     }
 
     @Test func theSandboxServesTheWholeBankThroughHTTP() async throws {
-        let bank = try IngestCommandTests.bank.get()
+        let bank = try await IngestCommandTests.bank.value
         let expected = try IngestCommandTests.expectedRows(bank)
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("tenure-sandbox-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: project) }
         let port = try Self.freePort()
-        let sandbox = Process()
-        sandbox.executableURL = CommandLineTests.binary
-        sandbox.arguments = ["sandbox", "--data", bank.path, "--port", String(port), "--project", project.path]
-        let output = Pipe()
-        sandbox.standardOutput = output
-        sandbox.standardError = FileHandle.nullDevice
-        try sandbox.run()
-        defer { sandbox.terminate(); sandbox.waitUntilExit() }
-        var printed = ""
-        while !printed.contains("Tenure sandbox on") {
-            let data = output.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            printed += String(decoding: data, as: UTF8.self)
-        }
-        #expect(printed.contains("http://127.0.0.1:\(port)/") && printed.contains(".env"))
+        let sandbox = try ChildProcess(CommandLineTests.binary, ["sandbox", "--data", bank.path, "--port", String(port), "--project", project.path],
+                                       captureErrors: false)
+        // A test that throws leaves the sandbox to ChildProcess's deinit, which kills it.
+        let started = await sandbox.wait(until: { $0.output.contains("Tenure sandbox on") }, timeLimit: .seconds(120))
+        let printed = sandbox.output
+        #expect(started && printed.contains("http://127.0.0.1:\(port)/") && printed.contains(".env"), "\(printed)")
         let env = try String(contentsOf: project.appendingPathComponent(".env"), encoding: .utf8)
         #expect(env.contains("ERPNEXT_API_SECRET=") && env.contains("GOOGLE_APPLICATION_CREDENTIALS="))
         let permissions = try FileManager.default.attributesOfItem(atPath: project.appendingPathComponent(".env").path)[.posixPermissions] as? Int
         #expect(permissions == 0o600, "the credentials file is private")
 
         let location = "sqlite:" + project.appendingPathComponent("warehouse").path
-        let ingest = try CommandLineTests.run(["ingest", "--from", "api", "--project", project.path, "--warehouse", location])
+        let ingest = try await CommandLineTests.run(["ingest", "--from", "api", "--project", project.path, "--warehouse", location])
         #expect(ingest.status == 0, "\(ingest.output)\(ingest.errors)")
         #expect(ingest.output.contains("requests") && ingest.output.contains("retries"))
         for line in env.split(separator: "\n") where line.contains("SECRET") || line.contains("KEY=") {
@@ -66,7 +57,10 @@ struct SandboxCommandTests {
         #expect(watermarks == 9, "one per entity with a change field")
         try await warehouse.close()
 
-        let again = try CommandLineTests.run(["ingest", "--from", "api", "--project", project.path, "--warehouse", location])
+        let again = try await CommandLineTests.run(["ingest", "--from", "api", "--project", project.path, "--warehouse", location])
         #expect(again.status == 0 && !again.output.contains("FAILED"), "\(again.output)")
+
+        sandbox.send(SIGTERM)
+        #expect(await sandbox.waitForExit(timeLimit: .seconds(30)) && sandbox.status == 0, "the sandbox stops cleanly on SIGTERM: \(sandbox.status)")
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Pipeline
 import Testing
 import Warehouse
@@ -10,11 +13,16 @@ import WarehouseTestSupport
 struct RunLockTests {
     /// The process id of a process that has exited.
     static func deadProcess() throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/true")
-        try process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
+        // posix_spawn and waitpid rather than Foundation's Process, whose pipes and termination
+        // socket other tests' commands could inherit.
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { argv.forEach { free($0) } }
+        let result = posix_spawn(&pid, "/bin/true", nil, nil, argv, nil)
+        try #require(result == 0, "cannot start /bin/true: \(String(cString: strerror(result)))")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return pid
     }
 
     static func plant(_ warehouse: any Warehouse, run: String, host: String, pid: Int32, heartbeat: Date) async throws {

@@ -1,0 +1,193 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A command a test started, its output read and its exit awaited without blocking a thread.
+///
+/// Not Foundation's `Process`: on Linux its pipes and its termination socket are not
+/// close-on-exec, so a command another test starts at the same moment can inherit them and keep
+/// this test waiting (for the end of the output, or for the exit) until that other command ends;
+/// and its `waitUntilExit` and blocking reads hold one of the cooperative threads every test
+/// shares (two, on two cores). Here every descriptor is close-on-exec, and the output and the exit
+/// are polled from the test's task.
+final class ChildProcess {
+    /// Our end of the socket pair the command writes to, read without blocking into `bytes`.
+    private final class Reader {
+        private(set) var bytes: [UInt8] = []
+        private var descriptor: Int32
+
+        init(_ descriptor: Int32) {
+            self.descriptor = descriptor
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        }
+
+        deinit { if descriptor >= 0 { close(descriptor) } }
+
+        /// Whether the writer has closed its end (the command ended, or closed its output).
+        var isAtEnd: Bool { descriptor < 0 }
+
+        /// Reads what is there now.
+        func drain() {
+            var chunk = [UInt8](repeating: 0, count: 64 << 10)
+            while descriptor >= 0 {
+                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    bytes += chunk[..<count]
+                } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                    close(descriptor)
+                    descriptor = -1
+                } else if errno == EAGAIN {
+                    return
+                }
+            }
+        }
+    }
+
+    /// The command's process id.
+    let processIdentifier: pid_t
+    private let standardOutput: Reader?
+    private let standardError: Reader?
+    private var waitStatus: Int32?
+
+    /// Starts `executable` with `arguments`, the test process's environment updated by `environment`,
+    /// standard input from /dev/null, and standard output and error captured (or discarded).
+    init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+         captureOutput: Bool = true, captureErrors: Bool = true) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        var parentEnds: [Int32] = []
+        var childEnds: [Int32] = []
+        defer { childEnds.forEach { _ = close($0) } }
+        for (target, capture) in [(Int32(1), captureOutput), (Int32(2), captureErrors)] {
+            guard capture else {
+                posix_spawn_file_actions_addopen(&actions, target, "/dev/null", O_WRONLY, 0)
+                parentEnds.append(-1)
+                continue
+            }
+            var ends: [Int32] = [-1, -1]
+            // A socket pair, as pipe2 (atomically close-on-exec) is not in Swift's Glibc module.
+            guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
+                parentEnds.forEach { if $0 >= 0 { _ = close($0) } }
+                throw ChildProcessError("cannot make a socket pair: \(String(cString: strerror(errno)))")
+            }
+            parentEnds.append(ends[0])
+            childEnds.append(ends[1])
+            // dup2 clears close-on-exec on the copy, so only fds 0, 1 and 2 reach the command.
+            posix_spawn_file_actions_adddup2(&actions, ends[1], target)
+        }
+        // Descriptors the test process inherited without close-on-exec (`swift test` passes it some)
+        // stay out of the command too (glibc 2.34 and later; not in Swift's Glibc module).
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
+            typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Default signal handling and an empty mask, whatever the test runner set up for itself.
+        var allSignals = sigset_t()
+        var noSignals = sigset_t()
+        sigfillset(&allSignals)
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            parentEnds.forEach { if $0 >= 0 { _ = close($0) } }
+            throw ChildProcessError("cannot start \(executable.path): \(String(cString: strerror(result)))")
+        }
+        processIdentifier = pid
+        standardOutput = parentEnds[0] >= 0 ? Reader(parentEnds[0]) : nil
+        standardError = parentEnds[1] >= 0 ? Reader(parentEnds[1]) : nil
+    }
+
+    deinit {
+        // A test that stopped early leaves no command behind, and no zombie.
+        if waitStatus == nil {
+            kill(processIdentifier, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(processIdentifier, &status, 0) == -1 && errno == EINTR {}
+        }
+    }
+
+    /// What the command has printed on standard output so far.
+    var output: String {
+        standardOutput?.drain()
+        return String(decoding: standardOutput?.bytes ?? [], as: UTF8.self)
+    }
+
+    /// What the command has printed on standard error so far.
+    var errors: String {
+        standardError?.drain()
+        return String(decoding: standardError?.bytes ?? [], as: UTF8.self)
+    }
+
+    /// Whether the command has exited (it is reaped then).
+    var hasExited: Bool {
+        if waitStatus == nil {
+            var status: Int32 = 0
+            if waitpid(processIdentifier, &status, WNOHANG) == processIdentifier { waitStatus = status }
+        }
+        return waitStatus != nil
+    }
+
+    /// The signal that ended the command, if one did.
+    var terminatingSignal: Int32? {
+        guard hasExited, let status = waitStatus, status & 0x7f != 0 else { return nil }
+        return status & 0x7f
+    }
+
+    /// The exit code, or 128 plus the signal's number if a signal ended the command, as shells report it.
+    var status: Int32 {
+        guard hasExited, let status = waitStatus else { return -1 }
+        return terminatingSignal.map { 128 + $0 } ?? (status >> 8) & 0xff
+    }
+
+    /// Sends `signal` to the command.
+    func send(_ signal: Int32) {
+        if !hasExited { kill(processIdentifier, signal) }
+    }
+
+    /// Waits until `condition` holds, the command has exited and closed its output, or `timeLimit`
+    /// has passed; says whether `condition` held.
+    func wait(until condition: (ChildProcess) -> Bool, timeLimit: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + timeLimit
+        while ContinuousClock.now < deadline {
+            standardOutput?.drain()
+            standardError?.drain()
+            if condition(self) { return true }
+            if hasExited && (standardOutput?.isAtEnd ?? true) && (standardError?.isAtEnd ?? true) { return false }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return condition(self)
+    }
+
+    /// Waits for the command to exit and its output to end; one still running after `timeLimit`
+    /// is killed. Says whether it finished by itself.
+    func waitForExit(timeLimit: Duration) async -> Bool {
+        guard await wait(until: { $0.hasExited }, timeLimit: timeLimit) else {
+            send(SIGKILL)
+            _ = await wait(until: { $0.hasExited }, timeLimit: .seconds(10))
+            return false
+        }
+        // The output ends with the command, unless something it started holds it open.
+        _ = await wait(until: { ($0.standardOutput?.isAtEnd ?? true) && ($0.standardError?.isAtEnd ?? true) }, timeLimit: .seconds(10))
+        return true
+    }
+}
+
+/// A command that could not be started.
+struct ChildProcessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
