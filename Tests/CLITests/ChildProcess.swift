@@ -3,44 +3,63 @@ import Foundation
 import Glibc
 #endif
 
-/// A command a test started, its output read and its exit awaited without blocking a thread.
+/// A command a test started, its output read and its exit awaited without holding a cooperative thread.
 ///
 /// Not Foundation's `Process`: on Linux its pipes and its termination socket are not
 /// close-on-exec, so a command another test starts at the same moment can inherit them and keep
 /// this test waiting (for the end of the output, or for the exit) until that other command ends;
 /// and its `waitUntilExit` and blocking reads hold one of the cooperative threads every test
-/// shares (two, on two cores). Here every descriptor is close-on-exec, and the output and the exit
-/// are polled from the test's task.
-final class ChildProcess {
-    /// Our end of the socket pair the command writes to, read without blocking into `bytes`.
-    private final class Reader {
-        private(set) var bytes: [UInt8] = []
-        private var descriptor: Int32
+/// shares (two, on two cores). Here every descriptor is close-on-exec, the output is read on
+/// threads of its own, and the exit is polled from the test's task. (Unchecked Sendable: the
+/// state the reading threads touch is behind locks.)
+final class ChildProcess: @unchecked Sendable {
+    /// Our end of the socket pair the command writes to, read to its end on a thread of its own
+    /// (a test waiting to kill the command at a line in its output must not wait for a cooperative
+    /// thread to notice it: the command would have gone on meanwhile).
+    private final class Reader: @unchecked Sendable {
+        private let lock = NSLock()
+        private var collected: [UInt8] = []
+        private var ended = false
+        private var trigger: (@Sendable (String) -> Bool, @Sendable () -> Void)?
 
         init(_ descriptor: Int32) {
-            self.descriptor = descriptor
-            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+            Thread { [self] in
+                var chunk = [UInt8](repeating: 0, count: 64 << 10)
+                while true {
+                    let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0 else { break }
+                    let fired: (@Sendable () -> Void)? = lock.withLock {
+                        collected += chunk[..<count]
+                        return fire()
+                    }
+                    fired?()
+                }
+                close(descriptor)
+                lock.withLock { ended = true }
+            }.start()
         }
 
-        deinit { if descriptor >= 0 { close(descriptor) } }
+        /// What was read so far.
+        var bytes: [UInt8] { lock.withLock { collected } }
 
         /// Whether the writer has closed its end (the command ended, or closed its output).
-        var isAtEnd: Bool { descriptor < 0 }
+        var isAtEnd: Bool { lock.withLock { ended } }
 
-        /// Reads what is there now.
-        func drain() {
-            var chunk = [UInt8](repeating: 0, count: 64 << 10)
-            while descriptor >= 0 {
-                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count > 0 {
-                    bytes += chunk[..<count]
-                } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
-                    close(descriptor)
-                    descriptor = -1
-                } else if errno == EAGAIN {
-                    return
-                }
+        /// Calls `action` once, on the reading thread, as soon as the text read satisfies `condition`.
+        func when(_ condition: @escaping @Sendable (String) -> Bool, _ action: @escaping @Sendable () -> Void) {
+            let fired: (@Sendable () -> Void)? = lock.withLock {
+                trigger = (condition, action)
+                return fire()
             }
+            fired?()
+        }
+
+        /// The trigger's action if its condition now holds (it is disarmed then); called with the lock held.
+        private func fire() -> (@Sendable () -> Void)? {
+            guard let (condition, action) = trigger, condition(String(decoding: collected, as: UTF8.self)) else { return nil }
+            trigger = nil
+            return action
         }
     }
 
@@ -48,6 +67,7 @@ final class ChildProcess {
     let processIdentifier: pid_t
     private let standardOutput: Reader?
     private let standardError: Reader?
+    private let reaping = NSLock()
     private var waitStatus: Int32?
 
     /// Starts `executable` with `arguments`, the test process's environment updated by `environment`,
@@ -114,31 +134,27 @@ final class ChildProcess {
     deinit {
         // A test that stopped early leaves no command behind, and no zombie.
         if waitStatus == nil {
-            kill(processIdentifier, SIGKILL)
+            Glibc.kill(processIdentifier, SIGKILL)
             var status: Int32 = 0
             while waitpid(processIdentifier, &status, 0) == -1 && errno == EINTR {}
         }
     }
 
     /// What the command has printed on standard output so far.
-    var output: String {
-        standardOutput?.drain()
-        return String(decoding: standardOutput?.bytes ?? [], as: UTF8.self)
-    }
+    var output: String { String(decoding: standardOutput?.bytes ?? [], as: UTF8.self) }
 
     /// What the command has printed on standard error so far.
-    var errors: String {
-        standardError?.drain()
-        return String(decoding: standardError?.bytes ?? [], as: UTF8.self)
-    }
+    var errors: String { String(decoding: standardError?.bytes ?? [], as: UTF8.self) }
 
     /// Whether the command has exited (it is reaped then).
     var hasExited: Bool {
-        if waitStatus == nil {
-            var status: Int32 = 0
-            if waitpid(processIdentifier, &status, WNOHANG) == processIdentifier { waitStatus = status }
+        reaping.withLock {
+            if waitStatus == nil {
+                var status: Int32 = 0
+                if waitpid(processIdentifier, &status, WNOHANG) == processIdentifier { waitStatus = status }
+            }
+            return waitStatus != nil
         }
-        return waitStatus != nil
     }
 
     /// The signal that ended the command, if one did.
@@ -153,9 +169,14 @@ final class ChildProcess {
         return terminatingSignal.map { 128 + $0 } ?? (status >> 8) & 0xff
     }
 
-    /// Sends `signal` to the command.
+    /// Sends `signal` to the command, unless it has been reaped (its process id may be another's by then).
     func send(_ signal: Int32) {
-        if !hasExited { kill(processIdentifier, signal) }
+        reaping.withLock { if waitStatus == nil { _ = Glibc.kill(processIdentifier, signal) } }
+    }
+
+    /// Kills the command, without warning, the moment its standard error satisfies `condition`.
+    func kill(whenErrors condition: @escaping @Sendable (String) -> Bool) {
+        standardError?.when(condition) { [weak self] in self?.send(SIGKILL) }
     }
 
     /// Waits until `condition` holds, the command has exited and closed its output, or `timeLimit`
@@ -163,8 +184,6 @@ final class ChildProcess {
     func wait(until condition: (ChildProcess) -> Bool, timeLimit: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeLimit
         while ContinuousClock.now < deadline {
-            standardOutput?.drain()
-            standardError?.drain()
             if condition(self) { return true }
             if hasExited && (standardOutput?.isAtEnd ?? true) && (standardError?.isAtEnd ?? true) { return false }
             try? await Task.sleep(for: .milliseconds(20))

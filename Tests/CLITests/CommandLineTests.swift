@@ -40,10 +40,11 @@ struct CommandLineTests {
     }
 
     @Test func aCommandStillRunningAtItsTimeLimitIsKilled() async throws {
-        let bank = try await IngestCommandTests.bank.value
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("tenure-cli-limit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: project) }
+        // A bank of its own: the sandbox keeps its store in the bank's folder.
+        let bank = project.appendingPathComponent("bank")
+        #expect(try await Self.run(["generate", "--customers", "3", "--out", bank.path]).status == 0)
         // The sandbox serves until it is stopped.
         let sandbox = try ChildProcess(Self.binary, ["sandbox", "--data", bank.path, "--port", String(try SandboxCommandTests.freePort()), "--project", project.path])
         let started = ContinuousClock.now

@@ -40,11 +40,9 @@ struct IngestCommandTests {
 
             // The log says when each batch commits. After the eighth (app sessions) the process is
             // inside the longest batch, the app events: kill it there, without warning.
-            let inside = await ingestion.wait(until: { $0.errors.components(separatedBy: "landed batch").count - 1 >= 8 }, timeLimit: .seconds(600))
-            #expect(inside && !ingestion.hasExited, "the ingestion must still be running when it is killed: \(ingestion.errors.suffix(2000))")
-            ingestion.send(SIGKILL)
-            _ = await ingestion.waitForExit(timeLimit: .seconds(30))
-            #expect(ingestion.terminatingSignal == SIGKILL)
+            ingestion.kill(whenErrors: { $0.components(separatedBy: "landed batch").count - 1 >= 8 })
+            _ = await ingestion.waitForExit(timeLimit: .seconds(600))
+            #expect(ingestion.terminatingSignal == SIGKILL, "the ingestion must still be running when it is killed: \(ingestion.errors.suffix(2000))")
             let observer = try await openWarehouse(location, logger: TestEngine.logger)
 
             // No partial batch: every row belongs to a batch in the ledger, with the ledger's count.

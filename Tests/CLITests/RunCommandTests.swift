@@ -20,10 +20,9 @@ struct RunCommandTests {
             let run = try ChildProcess(CommandLineTests.binary, ["run", "--verbose"] + common, captureOutput: false)
             // Structured logs (standard error is not a terminal) say when each step starts (after
             // it is on record): kill the run, without warning, as it starts building silver and gold.
-            let building = await run.wait(until: { $0.errors.contains("step=build") }, timeLimit: .seconds(600))
-            #expect(building && !run.hasExited, "the run must still be going when it is killed: \(run.errors.suffix(2000))")
-            run.send(SIGKILL)
-            _ = await run.waitForExit(timeLimit: .seconds(30))
+            run.kill(whenErrors: { $0.contains("step=build") })
+            _ = await run.waitForExit(timeLimit: .seconds(600))
+            #expect(run.terminatingSignal == SIGKILL, "the run must still be going when it is killed: \(run.errors.suffix(2000))")
             let output = run.errors
             #expect(output.contains("step=ingest status=succeeded") || output.contains("status=succeeded step=ingest"), "\(output.suffix(2000))")
 
