@@ -209,7 +209,7 @@ let package = Package(
         // Runs a test body against each engine (SQLite, and the PostgreSQL of scripts/postgres).
         .target(
             name: "WarehouseTestSupport",
-            dependencies: ["Warehouse", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Warehouse", "TenureCore", .product(name: "Logging", package: "swift-log")],
             path: "Tests/WarehouseTestSupport"
         ),
         .testTarget(

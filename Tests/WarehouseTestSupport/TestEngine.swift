@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TenureCore
 import Testing
 import Warehouse
 
@@ -49,13 +50,37 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConverti
             do {
                 try await body(try #require(components.string))
             } catch {
-                try? await admin.execute("DROP DATABASE IF EXISTS \(SQLIdentifier.quoted(database)) WITH (FORCE)")
-                try? await admin.close()
+                try? await Self.step("dropping test database \(database)") {
+                    try await admin.execute("DROP DATABASE IF EXISTS \(SQLIdentifier.quoted(database)) WITH (FORCE)")
+                }
+                try? await Self.step("closing the administration connection") { try await admin.close() }
                 throw error
             }
-            try await admin.execute("DROP DATABASE IF EXISTS \(SQLIdentifier.quoted(database)) WITH (FORCE)")
-            try await admin.close()
+            try await Self.step("dropping test database \(database)") {
+                try await admin.execute("DROP DATABASE IF EXISTS \(SQLIdentifier.quoted(database)) WITH (FORCE)")
+            }
+            try await Self.step("closing the administration connection") { try await admin.close() }
         }
+    }
+
+    /// Runs a step of tearing a test warehouse down; one still running after `limit` fails the
+    /// test, naming the step, instead of stalling the whole run.
+    /// A slow step is noted on standard error: these take well under a second.
+    static func step(_ name: String, limit: Duration = .seconds(120), _ operation: @escaping @Sendable () async throws -> Void) async throws {
+        let started = ContinuousClock.now
+        guard let result = await Task(operation: operation).result(within: limit) else {
+            throw StalledStep(description: "\(name) did not finish within \(limit.components.seconds) s")
+        }
+        let took = ContinuousClock.now - started
+        if took > .seconds(10) {
+            FileHandle.standardError.write(Data("tenure tests: \(name) took \(took.components.seconds) s\n".utf8))
+        }
+        try result.get()
+    }
+
+    /// A step of tearing down that did not finish.
+    struct StalledStep: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// Runs `body` against a brand-new, empty warehouse on this engine, then deletes it.
@@ -70,10 +95,10 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConverti
         do {
             try await body(warehouse)
         } catch {
-            try? await warehouse.close()
+            try? await step("closing the \(warehouse.engine) warehouse") { try await warehouse.close() }
             throw error
         }
-        try await warehouse.close()
+        try await step("closing the \(warehouse.engine) warehouse") { try await warehouse.close() }
     }
 }
 

@@ -9,6 +9,8 @@ import TenureCore
 /// error instead of inside the pool's retries, and creates missing schemas. The pool's
 /// background work runs in a task that ``close()`` ends.
 final class PostgresWarehouse: Warehouse {
+    /// How long closing waits for the client to stop.
+    static let stopLimit: Duration = .seconds(15)
     let engine = WarehouseEngine.postgres
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
@@ -126,7 +128,13 @@ final class PostgresWarehouse: Warehouse {
     func close() async throws {
         await lifecycle.close()
         runTask.cancel()
-        await runTask.value
+        // PostgresNIO's pool returns from run() once its connections are closed. Should it not, a
+        // command must still end: the client is left behind after a while, with a warning.
+        if await runTask.result(within: Self.stopLimit) == nil {
+            logger.warning("the PostgreSQL client did not stop; closed without it",
+                           metadata: ["database": "\(settings.displayName)", "waited": "\(Self.stopLimit)"])
+            return
+        }
         logger.info("closed PostgreSQL warehouse", metadata: ["database": "\(settings.displayName)"])
     }
 
