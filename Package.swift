@@ -206,6 +206,9 @@ let package = Package(
             name: "SimulatorTests",
             dependencies: ["Simulator", "TenureCore"]
         ),
+        // Starts a command from a test without Foundation's Process (whose descriptors leak into
+        // other tests' commands).
+        .target(name: "ProcessTestSupport", path: "Tests/ProcessTestSupport"),
         // Runs a test body against each engine (SQLite, and the PostgreSQL of scripts/postgres).
         .target(
             name: "WarehouseTestSupport",
@@ -245,7 +248,7 @@ let package = Package(
             name: "DashboardTests",
             dependencies: [
                 "Dashboard", "Access", "ChurnForecast", "Unification", "Transform", "Warehouse", "TenureCore", "Simulator", "Ingestion",
-                "Connectors", "Pipeline", "Scheduling", "WarehouseTestSupport",
+                "Connectors", "Pipeline", "Scheduling", "WarehouseTestSupport", "ProcessTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -254,7 +257,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "Scheduling", "Sandbox", "Connectors", "ChurnForecast", "Unification", "Transform", "Warehouse", "TenureCore",
-                "Simulator", "WarehouseTestSupport",
+                "Simulator", "WarehouseTestSupport", "ProcessTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -276,7 +279,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "tenure", "Warehouse", "WarehouseTestSupport",
+                "tenure", "Warehouse", "WarehouseTestSupport", "ProcessTestSupport",
                 // MLflow's REST API, read back by the tests that log to it.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

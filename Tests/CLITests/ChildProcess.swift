@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import ProcessTestSupport
 
 /// A command a test started, its output read and its exit awaited without holding a cooperative thread.
 ///
@@ -74,61 +75,45 @@ final class ChildProcess: @unchecked Sendable {
     /// standard input from /dev/null, and standard output and error captured (or discarded).
     init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
          captureOutput: Bool = true, captureErrors: Bool = true) throws {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        var parentEnds: [Int32] = []
-        var childEnds: [Int32] = []
-        defer { childEnds.forEach { _ = close($0) } }
-        for (target, capture) in [(Int32(1), captureOutput), (Int32(2), captureErrors)] {
-            guard capture else {
-                posix_spawn_file_actions_addopen(&actions, target, "/dev/null", O_WRONLY, 0)
-                parentEnds.append(-1)
-                continue
+        let outputEnds = captureOutput ? try Self.socketPair() : nil
+        let errorEnds: SocketPair?
+        do { errorEnds = captureErrors ? try Self.socketPair() : nil } catch { outputEnds?.closeBoth(); throw error }
+        // The command's ends are its own once it runs.
+        defer { [outputEnds, errorEnds].forEach { if let theirs = $0?.theirs { close(theirs) } } }
+        do {
+            processIdentifier = try spawnProcess([executable.path] + arguments, environment: environment) { actions in
+                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+                for (target, ends) in [(Int32(1), outputEnds), (2, errorEnds)] {
+                    if let ends {
+                        // dup2 clears close-on-exec on the copy, so only fds 0, 1 and 2 reach the command.
+                        posix_spawn_file_actions_adddup2(&actions, ends.theirs, target)
+                    } else {
+                        posix_spawn_file_actions_addopen(&actions, target, "/dev/null", O_WRONLY, 0)
+                    }
+                }
             }
-            var ends: [Int32] = [-1, -1]
-            // A socket pair, as pipe2 (atomically close-on-exec) is not in Swift's Glibc module.
-            guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
-                parentEnds.forEach { if $0 >= 0 { _ = close($0) } }
-                throw ChildProcessError("cannot make a socket pair: \(String(cString: strerror(errno)))")
-            }
-            parentEnds.append(ends[0])
-            childEnds.append(ends[1])
-            // dup2 clears close-on-exec on the copy, so only fds 0, 1 and 2 reach the command.
-            posix_spawn_file_actions_adddup2(&actions, ends[1], target)
+        } catch {
+            [outputEnds, errorEnds].forEach { if let ours = $0?.ours { close(ours) } }
+            throw error
         }
-        // Descriptors the test process inherited without close-on-exec (`swift test` passes it some)
-        // stay out of the command too (glibc 2.34 and later; not in Swift's Glibc module).
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
-            typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
-        }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Default signal handling and an empty mask, whatever the test runner set up for itself.
-        var allSignals = sigset_t()
-        var noSignals = sigset_t()
-        sigfillset(&allSignals)
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        standardOutput = outputEnds.map { Reader($0.ours) }
+        standardError = errorEnds.map { Reader($0.ours) }
+    }
 
-        let variables = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
-        guard result == 0 else {
-            parentEnds.forEach { if $0 >= 0 { _ = close($0) } }
-            throw ChildProcessError("cannot start \(executable.path): \(String(cString: strerror(result)))")
+    /// Our end and the command's end of a stream.
+    private struct SocketPair {
+        let ours: Int32
+        let theirs: Int32
+        func closeBoth() { close(ours); close(theirs) }
+    }
+
+    /// A close-on-exec socket pair (pipe2, which would make a pipe so atomically, is not in Swift's Glibc module).
+    private static func socketPair() throws -> SocketPair {
+        var ends: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
+            throw SpawnError("cannot make a socket pair: \(String(cString: strerror(errno)))")
         }
-        processIdentifier = pid
-        standardOutput = parentEnds[0] >= 0 ? Reader(parentEnds[0]) : nil
-        standardError = parentEnds[1] >= 0 ? Reader(parentEnds[1]) : nil
+        return SocketPair(ours: ends[0], theirs: ends[1])
     }
 
     deinit {
@@ -203,10 +188,4 @@ final class ChildProcess: @unchecked Sendable {
         _ = await wait(until: { ($0.standardOutput?.isAtEnd ?? true) && ($0.standardError?.isAtEnd ?? true) }, timeLimit: .seconds(10))
         return true
     }
-}
-
-/// A command that could not be started.
-struct ChildProcessError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import Pipeline
+import ProcessTestSupport
 import Testing
 import Warehouse
 import WarehouseTestSupport
@@ -13,13 +14,8 @@ import WarehouseTestSupport
 struct RunLockTests {
     /// The process id of a process that has exited.
     static func deadProcess() throws -> Int32 {
-        // posix_spawn and waitpid rather than Foundation's Process, whose pipes and termination
-        // socket other tests' commands could inherit.
-        var pid: pid_t = 0
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
-        defer { argv.forEach { free($0) } }
-        let result = posix_spawn(&pid, "/bin/true", nil, nil, argv, nil)
-        try #require(result == 0, "cannot start /bin/true: \(String(cString: strerror(result)))")
+        // Not Foundation's Process, whose pipes and termination socket other tests' commands could inherit.
+        let pid = try spawnProcess(["/bin/true"]) { _ in }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return pid

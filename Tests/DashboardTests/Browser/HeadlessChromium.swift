@@ -9,6 +9,7 @@
 
 import Foundation
 import Glibc
+import ProcessTestSupport
 
 /// Why a `HeadlessChromium` operation failed, in one line.
 struct BrowserError: Error, CustomStringConvertible {
@@ -213,45 +214,20 @@ final class HeadlessChromium: @unchecked Sendable {
             throw BrowserError("fcntl(F_DUPFD_CLOEXEC) failed: \(String(cString: strerror(errno)))")
         }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        // Chromium is chatty on stdout/stderr; keep it out of the test output but readable for launch failures.
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        posix_spawn_file_actions_adddup2(&actions, childEnd, 3)
-        posix_spawn_file_actions_adddup2(&actions, childEnd, 4)
-        // Don't leak the test process's other non-CLOEXEC fds into the browser (glibc >= 2.34; not in Swift's Glibc module).
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
-            typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 5)
-        }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Own process group so close() can kill the helpers with the browser; default signal handling and an
-        // empty mask, whatever the test runner set up for itself.
-        var allSignals = sigset_t()
-        var noSignals = sigset_t()
-        sigfillset(&allSignals)
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        // Built from ProcessInfo because the C `environ` global is not concurrency-safe in Swift 6.
-        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard result == 0 else {
+        // In a process group of its own, so close() can kill the helpers with the browser.
+        let pid: pid_t
+        do {
+            pid = try spawnProcess(arguments, searchingPath: true, ownProcessGroup: true, firstClosed: 5) { actions in
+                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+                // Chromium is chatty on stdout/stderr; keep it out of the test output but readable for launch failures.
+                posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                posix_spawn_file_actions_adddup2(&actions, 1, 2)
+                posix_spawn_file_actions_adddup2(&actions, childEnd, 3)
+                posix_spawn_file_actions_adddup2(&actions, childEnd, 4)
+            }
+        } catch {
             Glibc.close(ends[0])
-            throw BrowserError("cannot start \(arguments[0]): \(String(cString: strerror(result)))")
+            throw BrowserError("\(error)")
         }
         return (pid, ends[0])
     }
